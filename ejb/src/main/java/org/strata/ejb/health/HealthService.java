@@ -1,0 +1,61 @@
+package org.strata.ejb.health;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.strata.ejb.schema.SchemaStartup;
+import org.strata.jca.dicom.api.DicomListenerState;
+import org.strata.jca.dicom.api.DicomListenerStatus;
+
+/** Checks the parts the archive cannot work without: the index database and the DICOM listener. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class HealthService {
+    private static final String VERSION = readVersion();
+
+    @Resource(lookup = "java:jboss/datasources/StrataDS")
+    private DataSource dataSource;
+
+    @Resource(lookup = DicomListenerStatus.JNDI_NAME)
+    private DicomListenerStatus listenerStatus;
+
+    @EJB
+    private SchemaStartup schema;
+
+    public Health check() {
+        Health.Database database = database();
+        DicomListenerState dicom = listenerStatus.current();
+        boolean up = database.problem() == null && dicom.listening();
+        return new Health(up ? "UP" : "DOWN", VERSION, database, dicom);
+    }
+
+    private Health.Database database() {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            return new Health.Database(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion(),
+                    meta.getURL(), schema.version(), null);
+        } catch (SQLException e) {
+            return new Health.Database(null, null, schema.version(), e.getMessage());
+        }
+    }
+
+    private static String readVersion() {
+        Properties p = new Properties();
+        try (InputStream in = HealthService.class.getResourceAsStream("version.properties")) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
+    }
+}

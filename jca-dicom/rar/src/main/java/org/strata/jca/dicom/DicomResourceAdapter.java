@@ -1,0 +1,110 @@
+package org.strata.jca.dicom;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.Objects;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+import org.strata.jca.dicom.api.DicomListenerState;
+
+/**
+ * Runs Strata's DICOM listener inside WildFly. Its properties are set in the {@code resource-adapters}
+ * subsystem (console or CLI), where an administrator changes them.
+ */
+@Connector(
+        displayName = "Strata DICOM",
+        description = "DICOM listener of the Strata archive",
+        vendorName = "Strata",
+        eisType = "DICOM",
+        version = "1.0",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+public class DicomResourceAdapter implements ResourceAdapter {
+    private static final Logger LOG = Logger.getLogger(DicomResourceAdapter.class.getName());
+
+    @ConfigProperty(defaultValue = "STRATA", description = "AE title the archive answers to")
+    private String aeTitle = "STRATA";
+
+    @ConfigProperty(defaultValue = "127.0.0.1", description = "Address the DICOM listener binds")
+    private String host = "127.0.0.1";
+
+    @ConfigProperty(defaultValue = "11112", description = "TCP port of the DICOM listener")
+    private Integer port = 11112;
+
+    private volatile DicomListener listener;
+    private volatile String problem = "not started";
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        DicomListener started = new DicomListener(host, port, context.getWorkManager());
+        try {
+            started.open();
+        } catch (ResourceException e) {
+            problem = e.getMessage();
+            // One line an administrator can act on; the container adds its own trace after it.
+            LOG.severe("Strata cannot start: " + e.getMessage());
+            throw new ResourceAdapterInternalException(e.getMessage(), e);
+        }
+        listener = started;
+        problem = null;
+        LOG.info(() -> "Strata DICOM listener " + aeTitle + " accepting on " + host + ":" + port);
+    }
+
+    @Override
+    public void stop() {
+        DicomListener running = listener;
+        listener = null;
+        problem = "stopped";
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    DicomListenerState state() {
+        DicomListener running = listener;
+        return new DicomListenerState(aeTitle, host, port, running != null && running.isOpen(), problem);
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        throw new NotSupportedException("Strata's DICOM adapter does not deliver to message endpoints yet");
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        // Nothing is ever activated (see endpointActivation).
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return null;
+    }
+
+    public String getAeTitle() { return aeTitle; }
+    public void setAeTitle(String aeTitle) { this.aeTitle = aeTitle; }
+    public String getHost() { return host; }
+    public void setHost(String host) { this.host = host; }
+    public Integer getPort() { return port; }
+    public void setPort(Integer port) { this.port = port; }
+
+    // The JCA specification asks a resource adapter bean to define equality by its configuration.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DicomResourceAdapter other
+                && Objects.equals(aeTitle, other.aeTitle)
+                && Objects.equals(host, other.host)
+                && Objects.equals(port, other.port);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(aeTitle, host, port);
+    }
+}
