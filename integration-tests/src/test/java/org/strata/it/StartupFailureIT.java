@@ -121,7 +121,8 @@ class StartupFailureIT {
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy();
+            // Signal WildFly's JVM itself: standalone.sh keeps looping on a TERM sent to it.
+            process.descendants().forEach(ProcessHandle::destroy);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
