@@ -127,18 +127,8 @@ public final class DicomReader implements Closeable {
      * file), is read too, guessing the encoding from the first element, and recorded as a toleration.
      */
     public DicomFile readFile() throws IOException {
-        FileMetaInformation meta = null;
+        FileMetaInformation meta = readFileMetaInformation();
         TransferSyntax ts;
-        int have = in.ensure(132);
-        byte[] b = in.buffer();
-        int p = in.bufferPosition();
-        if (have == 132 && b[p + 128] == 'D' && b[p + 129] == 'I' && b[p + 130] == 'C' && b[p + 131] == 'M') {
-            in.advance(132);
-            meta = readMeta();
-        } else if (have >= 8 && ByteOrder.uint16(b, p, false) == 0x0002) {
-            tolerate(0, -1, "no 128-byte preamble and DICM prefix", "read File Meta Information from byte 0");
-            meta = readMeta();
-        }
         if (meta != null && meta.transferSyntaxUid() != null && !meta.transferSyntaxUid().isEmpty()) {
             ts = TransferSyntax.forUid(meta.transferSyntaxUid());
         } else {
@@ -152,6 +142,26 @@ public final class DicomReader implements Closeable {
         }
         Dataset dataset = readDataset(ts);
         return new DicomFile(meta, dataset, ts, tolerations());
+    }
+
+    /**
+     * Reads only the preamble, "DICM" and the File Meta Information, leaving the reader at the first byte
+     * of the data set ({@link #position()} is then its offset in the file). Returns null, consuming
+     * nothing, if the input has no meta information (a bare data set or ACR-NEMA file).
+     */
+    public FileMetaInformation readFileMetaInformation() throws IOException {
+        int have = in.ensure(132);
+        byte[] b = in.buffer();
+        int p = in.bufferPosition();
+        if (have == 132 && b[p + 128] == 'D' && b[p + 129] == 'I' && b[p + 130] == 'C' && b[p + 131] == 'M') {
+            in.advance(132);
+            return readMeta();
+        }
+        if (have >= 8 && ByteOrder.uint16(b, p, false) == 0x0002) {
+            tolerate(0, -1, "no 128-byte preamble and DICM prefix", "read File Meta Information from byte 0");
+            return readMeta();
+        }
+        return null;
     }
 
     /**
