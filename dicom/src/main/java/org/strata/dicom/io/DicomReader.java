@@ -387,7 +387,10 @@ public final class DicomReader implements Closeable {
             if (vr == VR.SQ) {
                 readSequence(ds, tag, VR.SQ, -1, depth);
             } else if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
-                readFragments(ds, tag, vr == VR.UN ? VR.OB : vr, at);
+                if (vr != VR.OB && explicitVr) {
+                    tolerate(at, tag, "encapsulated pixel data declared " + vr, "read it as OB (PS3.5 A.4)");
+                }
+                readFragments(ds, tag, VR.OB, at);
             } else if (vr == VR.UN && !explicitVr) {
                 // Implicit VR: an element the dictionary does not know, of undefined length, is a sequence.
                 readSequence(ds, tag, VR.SQ, -1, depth);
@@ -439,7 +442,27 @@ public final class DicomReader implements Closeable {
             ElementDictionary.Entry e = ElementDictionary.lookupPrivate(ds.privateCreatorOf(tag), tag);
             return e == null ? VR.UN : e.vr();
         }
-        return ElementDictionary.vrOf(tag);
+        ElementDictionary.Entry e = ElementDictionary.lookup(tag);
+        if (e == null || e.vrs().size() < 2) {
+            return ElementDictionary.vrOf(tag);
+        }
+        // PS3.5 Annex A: without explicit VR, "OB or OW" is OW, and "US or SS" follows Pixel Representation.
+        if (e.vrs().contains(VR.OW)) {
+            return VR.OW;
+        }
+        if (e.vrs().contains(VR.SS)) {
+            return pixelRepresentation(ds) == 1 ? VR.SS : VR.US;
+        }
+        return e.vr();
+    }
+
+    private static int pixelRepresentation(Dataset ds) {
+        for (Dataset d = ds; d != null; d = d.parent()) {
+            if (d.contains(Tags.PixelRepresentation)) {
+                return d.getInt(Tags.PixelRepresentation, 0);
+            }
+        }
+        return 0;
     }
 
     private boolean isBulk(int tag, VR vr, long length, int depth) {
@@ -533,6 +556,7 @@ public final class DicomReader implements Closeable {
     }
 
     private void readFragments(Dataset ds, int tag, VR vr, long at) throws IOException {
+        // at: start of the element, for messages of callers; fragments are always OB.
         Fragments fragments = new Fragments();
         int index = 0;
         while (true) {
