@@ -46,7 +46,7 @@ final class DicomInput {
             limit = have;
         }
         while (limit < n && !eof) {
-            int r = in.read(buf, limit, buf.length - limit);
+            int r = read(buf, limit, buf.length - limit);
             if (r < 0) {
                 eof = true;
             } else {
@@ -54,6 +54,16 @@ final class DicomInput {
             }
         }
         return Math.min(limit - pos, n);
+    }
+
+    /** Reads from the source; corrupt deflate data becomes a parse failure (it is bad input, not an I/O fault). */
+    private int read(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DicomParseException("deflated data set is corrupt or truncated: " + e.getMessage(), position(),
+                    DicomParseException.NO_TAG, e);
+        }
     }
 
     /** True if no byte is left. */
@@ -154,7 +164,7 @@ final class DicomInput {
         int done = have;
         try {
             while (done < n) {
-                int r = eof ? -1 : in.read(b, off + done, n - done);
+                int r = eof ? -1 : read(b, off + done, n - done);
                 if (r < 0) {
                     eof = true;
                     throw new DicomParseException("value length " + len + " exceeds the remaining input", start, tag);
