@@ -77,7 +77,7 @@ class DcmdumpComparisonTest {
         }
     }
 
-    private static List<Line> parseDcmdump(String out) {
+    static List<Line> parseDcmdump(String out) {
         List<Line> lines = new ArrayList<>();
         for (String text : out.split("\n")) {
             Matcher m = LINE.matcher(text);
@@ -200,7 +200,7 @@ class DcmdumpComparisonTest {
         return format(VR.OB, b);
     }
 
-    private static String firstDifference(List<Line> expected, List<Line> actual) {
+    static String firstDifference(List<Line> expected, List<Line> actual) {
         int i = 0;
         int j = 0;
         while (i < expected.size() || j < actual.size()) {
