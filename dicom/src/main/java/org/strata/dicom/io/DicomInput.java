@@ -33,8 +33,12 @@ final class DicomInput {
         return base + pos;
     }
 
-    /** Makes up to n bytes available in the buffer; returns how many are (fewer only at end of input). */
-    int ensure(int n) throws IOException {
+    /**
+     * Makes up to n bytes available in the buffer; returns how many are (fewer only at end of input, or
+     * when n exceeds the buffer size).
+     */
+    int ensure(int wanted) throws IOException {
+        int n = Math.min(wanted, buf.length);
         int have = limit - pos;
         if (have >= n || eof) {
             return Math.min(have, n);

@@ -34,6 +34,8 @@ public final class DicomReader implements Closeable {
     static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
     static final int UNDEFINED_LENGTH = -1;
     private static final int MAX_DEPTH = 64;
+    /** Small enough that a header-only read does not copy much more than the header. */
+    private static final int BUFFER_SIZE = 16 * 1024;
 
     private enum End { LENGTH, ITEM_DELIMITER, SEQUENCE_DELIMITER, INPUT }
 
@@ -56,7 +58,7 @@ public final class DicomReader implements Closeable {
     /** Reads from a stream (bulk data references are unavailable). */
     public DicomReader(InputStream in) {
         this.source = in;
-        this.in = new DicomInput(in, 1 << 16);
+        this.in = new DicomInput(in, BUFFER_SIZE);
         this.file = null;
         this.fileSize = -1;
     }
@@ -64,7 +66,7 @@ public final class DicomReader implements Closeable {
     /** Reads a file (enables {@link #bulkDataReferences}). */
     public DicomReader(Path file) throws IOException {
         this.source = Files.newInputStream(file);
-        this.in = new DicomInput(source, 1 << 16);
+        this.in = new DicomInput(source, BUFFER_SIZE);
         this.file = file;
         this.fileSize = Files.size(file);
     }
@@ -350,34 +352,39 @@ public final class DicomReader implements Closeable {
 
     private void readElement(Dataset ds, int depth, long end) throws IOException {
         long at = in.position();
-        int tag = in.i32Tag(bigEndian);
+        int have = in.ensure(12);
+        byte[] b = in.buffer();
+        int p = in.bufferPosition();
+        if (have < 8) {
+            throw new DicomParseException("input ends inside an element header", at, -1);
+        }
+        int tag = ByteOrder.uint16(b, p, bigEndian) << 16 | ByteOrder.uint16(b, p + 2, bigEndian);
         VR vr;
         long length;
         if (explicitVr && (tag >>> 16) != 0xFFFE) {
-            if (in.ensure(2) < 2) {
+            VR explicit = VR.ofCode((b[p + 4] & 0xFF) << 8 | (b[p + 5] & 0xFF));
+            if (explicit == null) {
+                tolerate(at, tag, String.format("bytes %02X %02X are not a VR", b[p + 4], b[p + 5]),
+                        "read the element as implicit VR");
+                vr = implicitVr(ds, tag);
+                length = ByteOrder.uint32(b, p + 4, bigEndian);
+                in.advance(8);
+            } else if (!explicit.hasLongHeader()) {
+                vr = explicit;
+                length = ByteOrder.uint16(b, p + 6, bigEndian);
+                in.advance(8);
+            } else if (have == 12) {
+                vr = explicit;
+                length = ByteOrder.uint32(b, p + 8, bigEndian);
+                in.advance(12);
+            } else {
                 throw new DicomParseException("input ends inside an element header", at, tag);
             }
-            byte[] b = in.buffer();
-            int p = in.bufferPosition();
-            VR explicit = VR.ofCode((b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF));
-            if (explicit != null) {
-                in.advance(2);
-                vr = explicit;
-                if (vr.hasLongHeader()) {
-                    in.u16(bigEndian);
-                    length = in.i32(bigEndian) & 0xFFFFFFFFL;
-                } else {
-                    length = in.u16(bigEndian);
-                }
-            } else {
-                tolerate(at, tag, String.format("bytes %02X %02X are not a VR", b[p], b[p + 1]),
-                        "read the element as implicit VR");
-                length = in.i32(bigEndian) & 0xFFFFFFFFL;
-                vr = implicitVr(ds, tag);
-            }
         } else {
-            length = in.i32(bigEndian) & 0xFFFFFFFFL;
+            // Implicit VR, and item/delimiter tags, which never carry a VR.
             vr = implicitVr(ds, tag);
+            length = ByteOrder.uint32(b, p + 4, bigEndian);
+            in.advance(8);
         }
         boolean undefined = length == 0xFFFFFFFFL;
         if (tag == ITEM) {
@@ -427,10 +434,9 @@ public final class DicomReader implements Closeable {
             }
             value = bytes;
         }
-        if (ds.contains(tag)) {
+        if (!ds.append(tag, vr, value)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
         }
-        ds.append(tag, vr, value);
     }
 
     private boolean startsWithItem() throws IOException {
@@ -596,7 +602,9 @@ public final class DicomReader implements Closeable {
             }
             index++;
         }
-        ds.append(tag, vr, fragments);
+        if (!ds.append(tag, vr, fragments)) {
+            tolerate(at, tag, "element occurs twice", "kept the last occurrence");
+        }
     }
 
     private void tolerate(long offset, int tag, String problem, String action) {
