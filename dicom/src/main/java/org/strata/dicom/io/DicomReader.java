@@ -540,6 +540,10 @@ public final class DicomReader implements Closeable {
                 end = itemEnd;
             }
             End how = readElements(item, itemEnd, depth + 1);
+            if (how == End.INPUT && end < 0) {
+                tolerate(in.position(), tag, "input ends inside a sequence without sequence delimiter",
+                        "closed the sequence");
+            }
             if (how == End.SEQUENCE_DELIMITER || how == End.INPUT) {
                 return;
             }
