@@ -616,11 +616,28 @@ public final class Dataset implements Iterable<Element> {
         if (v instanceof BulkData b) {
             byte[] bytes = b.readBytes();
             if (b.bigEndian()) {
-                ByteOrder.swap(bytes, 0, bytes.length, vr(tag).byteSwapUnit());
+                ByteOrder.swap(bytes, 0, bytes.length, byteSwapUnit(tag, vr(tag)));
             }
             return bytes;
         }
         return getBytes(tag);
+    }
+
+    /**
+     * Size of the units whose bytes reverse between little and big endian for this element: the VR's unit,
+     * except native Pixel Data in OW, whose samples are Bits Allocated wide (32-bit dose grids, for example).
+     */
+    public int byteSwapUnit(int tag, VR vr) {
+        if (!vr.isByteOrderSensitive()) {
+            return 1;
+        }
+        if (tag == Tags.PixelData && vr == VR.OW) {
+            int bitsAllocated = getInt(Tags.BitsAllocated, 16);
+            if (bitsAllocated > 16 && bitsAllocated % 8 == 0 && bitsAllocated <= 64) {
+                return bitsAllocated / 8;
+            }
+        }
+        return vr.byteSwapUnit();
     }
 
     // ---------------------------------------------------------------- setters

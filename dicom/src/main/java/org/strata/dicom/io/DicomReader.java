@@ -430,7 +430,7 @@ public final class DicomReader implements Closeable {
         } else {
             byte[] bytes = in.readBytes(length, tag);
             if (bigEndian && vr.isByteOrderSensitive()) {
-                ByteOrder.swap(bytes, 0, bytes.length, vr.byteSwapUnit());
+                ByteOrder.swap(bytes, 0, bytes.length, ds.byteSwapUnit(tag, vr));
             }
             value = bytes;
         }

@@ -216,9 +216,9 @@ public final class DicomWriter {
                 long len = f.length(k);
                 writeTagAndLength(DicomReader.ITEM, len + (len & 1));
                 if (f.isReference(k)) {
-                    copyBulk(f.reference(k), vr);
+                    copyBulk(f.reference(k), 1);
                 } else {
-                    writeValueBytes(f.bytes(k), vr, false);
+                    writeValueBytes(f.bytes(k), 1, false);
                 }
                 if ((len & 1) != 0) {
                     writeByte(0);
@@ -228,7 +228,7 @@ public final class DicomWriter {
         } else if (value instanceof BulkData b) {
             long len = b.length();
             writeHeader(tag, vr, len + (len & 1));
-            copyBulk(b, vr);
+            copyBulk(b, ds.byteSwapUnit(tag, vr));
             if ((len & 1) != 0) {
                 writeByte(vr.paddingByte());
             }
@@ -236,7 +236,7 @@ public final class DicomWriter {
             byte[] bytes = value == null ? new byte[0] : value instanceof String s ? ds.encodeText(vr, s) : (byte[]) value;
             int len = bytes.length;
             writeHeader(tag, vr, len + (len & 1));
-            writeValueBytes(bytes, vr, true);
+            writeValueBytes(bytes, ds.byteSwapUnit(tag, vr), true);
             if ((len & 1) != 0) {
                 writeByte(vr.paddingByte());
             }
@@ -306,20 +306,19 @@ public final class DicomWriter {
     }
 
     /** Writes a little-endian value in the target byte order (never modifying {@code bytes}). */
-    private void writeValueBytes(byte[] bytes, VR vr, boolean swapAllowed) throws IOException {
-        boolean swap = swapAllowed && bigEndian && vr.isByteOrderSensitive();
-        int unit = vr.byteSwapUnit();
+    private void writeValueBytes(byte[] bytes, int unit, boolean swapAllowed) throws IOException {
+        boolean swap = swapAllowed && bigEndian && unit > 1;
         int off = 0;
         while (off < bytes.length) {
-            if (count == buf.length) {
+            int room = buf.length - count;
+            int remaining = bytes.length - off;
+            if (room < Math.min(unit, remaining)) {
                 flushBuffer();
+                continue;
             }
-            int n = Math.min(bytes.length - off, buf.length - count);
-            if (swap) {
-                n -= n % unit;
-                if (n == 0) {
-                    n = bytes.length - off; // trailing partial unit of an odd-length value: left as is
-                }
+            int n = Math.min(remaining, room);
+            if (swap && n >= unit) {
+                n -= n % unit; // whole units only; a trailing partial unit (odd length) is copied as it is
             }
             System.arraycopy(bytes, off, buf, count, n);
             if (swap) {
@@ -330,9 +329,8 @@ public final class DicomWriter {
         }
     }
 
-    private void copyBulk(BulkData bulk, VR vr) throws IOException {
-        boolean swap = bulk.bigEndian() != bigEndian && vr.isByteOrderSensitive();
-        int unit = vr.byteSwapUnit();
+    private void copyBulk(BulkData bulk, int unit) throws IOException {
+        boolean swap = bulk.bigEndian() != bigEndian && unit > 1;
         try (InputStream in = bulk.openStream()) {
             long remaining = bulk.length();
             while (remaining > 0) {

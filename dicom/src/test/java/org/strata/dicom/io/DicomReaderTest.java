@@ -249,6 +249,23 @@ class DicomReaderTest {
     }
 
     @Test
+    void bigEndianPixelDataSwapsByBitsAllocated() throws IOException {
+        // rtdose_expb.dcm is rtdose.dcm (implicit VR LE) in explicit VR big endian, with 32-bit samples.
+        Dataset be = Part10.read(Corpus.TEST_FILES.resolve("rtdose_expb.dcm")).dataset();
+        Dataset le = Part10.read(Corpus.TEST_FILES.resolve("rtdose.dcm")).dataset();
+        assertEquals(32, be.getInt(Tags.BitsAllocated, 0));
+        assertArrayEquals(le.getBytes(Tags.PixelData), be.getBytes(Tags.PixelData));
+        // Written back big endian, the pixel bytes (last element) equal the original file's.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter.writeDataset(out, be, TransferSyntax.EXPLICIT_VR_BIG_ENDIAN);
+        byte[] original = Files.readAllBytes(Corpus.TEST_FILES.resolve("rtdose_expb.dcm"));
+        byte[] ours = out.toByteArray();
+        int n = le.getBytes(Tags.PixelData).length;
+        assertArrayEquals(java.util.Arrays.copyOfRange(original, original.length - n, original.length),
+                java.util.Arrays.copyOfRange(ours, ours.length - n, ours.length));
+    }
+
+    @Test
     void emptyInputGivesAnEmptyDataSet() throws IOException {
         InputStream empty = new ByteArrayInputStream(new byte[0]);
         DicomReader r = new DicomReader(empty);
