@@ -42,7 +42,13 @@ public final class IoBenchmark {
         Dataset dataset = parsed.dataset();
         FileMetaInformation meta = parsed.meta();
 
-        measure("header parse (stop before pixel data)", seconds, file.length, () -> read(file, true).dataset().size());
+        long headerBytes;
+        try (DicomReader r = new DicomReader(new ByteArrayInputStream(file))) {
+            r.stopBeforePixelData(true).readFile();
+            headerBytes = r.position();
+        }
+        System.out.printf("header: %d bytes, %d top-level elements%n", headerBytes, dataset.size());
+        measure("header parse (stop before pixel data)", seconds, headerBytes, () -> read(file, true).dataset().size());
         measure("full read", seconds, file.length, () -> read(file, false).dataset().size());
         measure("full write", seconds, file.length, () -> {
             CountingStream out = new CountingStream();
