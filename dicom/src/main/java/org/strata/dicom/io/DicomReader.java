@@ -472,13 +472,18 @@ public final class DicomReader implements Closeable {
     }
 
     private boolean isBulk(int tag, VR vr, long length, int depth) {
-        if (sink == null && !bulkDataReferences) {
+        if (sink == null && !referencesPossible()) {
             return false;
         }
         if (depth == 0 && isPixelData(tag)) {
             return true;
         }
         return length >= bulkDataThreshold && vr.isBinary() && !vr.isMultiValued();
+    }
+
+    /** References need positions in the file itself, which a deflated data set does not have. */
+    private boolean referencesPossible() {
+        return bulkDataReferences && !deflated;
     }
 
     private BulkData readBulk(int tag, VR vr, int fragment, long length) throws IOException {
@@ -596,7 +601,7 @@ public final class DicomReader implements Closeable {
                 throw new DicomParseException("fragment length " + length + " exceeds the remaining "
                         + (fileSize - in.position()) + " bytes of the file", itemAt, tag);
             }
-            if (sink != null || bulkDataReferences) {
+            if (sink != null || referencesPossible()) {
                 BulkData ref = readBulk(tag, vr, index, length);
                 if (ref != null) {
                     fragments.add(ref);

@@ -231,6 +231,14 @@ class DicomReaderTest {
     }
 
     @Test
+    void deflatedFilesKeepPixelDataInMemoryEvenWhenReferencesAreAsked() throws IOException {
+        DicomFile f = Part10.readWithBulkDataReferences(Corpus.TEST_FILES.resolve("image_dfl.dcm"));
+        assertTrue(f.transferSyntax().isDeflated());
+        assertNull(f.dataset().getBulkData(Tags.PixelData));
+        assertEquals(Part10.read(Corpus.TEST_FILES.resolve("image_dfl.dcm")).dataset(), f.dataset());
+    }
+
+    @Test
     void commandSetRoundTripInImplicitVrWithGroupLength() throws IOException {
         Dataset cmd = new Dataset();
         cmd.setString(Tags.AffectedSOPClassUID, VR.UI, "1.2.840.10008.1.1");
