@@ -235,6 +235,33 @@ public final class Dataset implements Iterable<Element> {
         };
     }
 
+    /** An independent copy: values, sequences and fragments copied; the copy has no parent. */
+    public Dataset deepCopy() {
+        Dataset copy = new Dataset();
+        copyInto(copy);
+        return copy;
+    }
+
+    private void copyInto(Dataset copy) {
+        for (int i = 0; i < size; i++) {
+            Object v = values[i];
+            if (v instanceof Sequence seq) {
+                Sequence target = copy.newSequence(tags[i]);
+                for (Dataset item : seq) {
+                    item.copyInto(target.addItem());
+                }
+                continue;
+            }
+            if (v instanceof byte[] b) {
+                v = b.clone();
+            } else if (v instanceof Fragments f) {
+                v = f.copy();
+            }
+            copy.insert(copy.size, tags[i], vrs[i], v);
+        }
+        copy.charset = null;
+    }
+
     // ---------------------------------------------------------------- character set
 
     /** The Specific Character Set in force: this data set's (0008,0005), else the parent's, else the default. */
