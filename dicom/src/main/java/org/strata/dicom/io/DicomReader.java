@@ -370,10 +370,12 @@ public final class DicomReader implements Closeable {
                 length = ByteOrder.uint32(b, p + 4, bigEndian);
                 in.advance(8);
             } else if (!explicit.hasLongHeader()) {
+                checkAgainstDictionary(at, tag, explicit);
                 vr = explicit;
                 length = ByteOrder.uint16(b, p + 6, bigEndian);
                 in.advance(8);
             } else if (have == 12) {
+                checkAgainstDictionary(at, tag, explicit);
                 vr = explicit;
                 length = ByteOrder.uint32(b, p + 8, bigEndian);
                 in.advance(12);
@@ -436,6 +438,16 @@ public final class DicomReader implements Closeable {
         }
         if (!ds.append(tag, vr, value)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
+        }
+    }
+
+    /** Records an explicit VR the dictionary does not allow for a standard element (the file's VR is kept). */
+    private void checkAgainstDictionary(long at, int tag, VR vr) {
+        if (vr == VR.UN || (tag & 0x10000) != 0 || (tag & 0xFFFF) == 0) {
+            return; // UN is always allowed; private elements and group lengths are not in the dictionary
+        }
+        if (!ElementDictionary.allowsVr(tag, vr)) {
+            tolerate(at, tag, "VR " + vr + " where the dictionary says " + ElementDictionary.lookup(tag).vrs(), "kept " + vr);
         }
     }
 

@@ -100,6 +100,17 @@ class DicomReaderTest {
     }
 
     @Test
+    void vrsTheDictionaryDoesNotAllowAreKeptAndRecorded() throws IOException {
+        DicomReader r = new Bytes().explicit(Tags.PatientName, "LO", "A^B ").explicit(Tags.Rows, "SS", "\u0000\u0002")
+                .explicit(0x00091010, "SH", "PRIV").reader();
+        Dataset ds = r.readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals(VR.LO, ds.vr(Tags.PatientName));
+        assertEquals(2, r.tolerations().size(), r.tolerations()::toString); // none for the private element
+        assertTrue(tolerated(r, "VR LO where the dictionary says [PN]"), r.tolerations()::toString);
+        assertTrue(tolerated(r, "VR SS where the dictionary says [US]"), r.tolerations()::toString);
+    }
+
+    @Test
     void missingDelimitersAtTheEndOfInputCloseItemsAndSequences() throws IOException {
         DicomReader r = new Bytes().tag(Tags.ReferencedStudySequence).u32(0xFFFFFFFFL)
                 .tag(0xFFFEE000).u32(0xFFFFFFFFL).implicit(Tags.ReferencedSOPInstanceUID, "1.2\0").reader();
