@@ -17,8 +17,8 @@ import org.strata.dicom.data.VR;
  * either bare ({@link #writeDataset}, e.g. a DIMSE command set in implicit VR little endian) or as a
  * Part 10 file with preamble and meta information ({@link #writeFile}). Encapsulated pixel data is written
  * as it is held (fragments), so encapsulated syntaxes pass through. Group lengths are always written for
- * groups 0000 and 0002, recomputed for other groups that already have one, and added for all groups with
- * {@link #groupLengths(boolean)}. Sequences and items have undefined length unless
+ * groups 0000 and 0002, recomputed for other groups that already have one, and added for all top-level
+ * groups with {@link #groupLengths(boolean)}. Sequences and items have undefined length unless
  * {@link #definedLengths(boolean)}. Unchanged values are written byte for byte (odd ones padded).
  * The writer buffers; {@link #writeFile} and {@link #writeDataset} flush when done.
  */
@@ -82,7 +82,7 @@ public final class DicomWriter {
         buf[count++] = 'M';
         explicitVr = true;
         bigEndian = false;
-        writeElements(meta.dataset());
+        writeElements(meta.dataset(), true);
         flushBuffer();
         target.flush();
     }
@@ -97,14 +97,14 @@ public final class DicomWriter {
                     BUFFER_SIZE);
             out = deflater;
             try {
-                writeElements(dataset);
+                writeElements(dataset, true);
                 flushBuffer();
                 deflater.finish();
             } finally {
                 out = target;
             }
         } else {
-            writeElements(dataset);
+            writeElements(dataset, true);
         }
         flushBuffer();
         target.flush();
@@ -112,7 +112,7 @@ public final class DicomWriter {
 
     // ---------------------------------------------------------------- elements
 
-    private void writeElements(Dataset ds) throws IOException {
+    private void writeElements(Dataset ds, boolean topLevel) throws IOException {
         int size = ds.size();
         int group = -1;
         for (int i = 0; i < size; i++) {
@@ -120,7 +120,7 @@ public final class DicomWriter {
             int g = tag >>> 16;
             if (g != group) {
                 group = g;
-                if (g != 0xFFFE && (groupLengths || g == 0x0000 || g == 0x0002 || ds.contains(g << 16))) {
+                if (hasGroupLength(ds, g, topLevel)) {
                     writeHeader(g << 16, VR.UL, 4);
                     write32((int) groupLength(ds, i, g));
                 }
@@ -130,6 +130,14 @@ public final class DicomWriter {
             }
             writeElement(ds, tag, ds.vrAt(i), ds.valueAt(i));
         }
+    }
+
+    /**
+     * Whether group {@code g} gets a group length element: always 0000 and 0002, groups that have one, and
+     * with {@link #groupLengths} every top-level group (group lengths inside items serve no one).
+     */
+    private boolean hasGroupLength(Dataset ds, int g, boolean topLevel) {
+        return g != 0xFFFE && ((groupLengths && topLevel) || g == 0x0000 || g == 0x0002 || ds.contains(g << 16));
     }
 
     /** Encoded length of the elements of group {@code g} starting at index {@code from}, group length excluded. */
@@ -151,7 +159,7 @@ public final class DicomWriter {
             int g = tag >>> 16;
             if (g != group) {
                 group = g;
-                if (g != 0xFFFE && (groupLengths || g == 0x0000 || g == 0x0002 || ds.contains(g << 16))) {
+                if (hasGroupLength(ds, g, false)) {
                     total += headerLength(VR.UL, 4) + 4;
                 }
             }
@@ -247,7 +255,7 @@ public final class DicomWriter {
         writeHeader(tag, VR.SQ, definedLengths ? valueLength(ds, VR.SQ, seq) : UNDEFINED);
         for (Dataset item : seq) {
             writeTagAndLength(DicomReader.ITEM, definedLengths ? datasetLength(item) : UNDEFINED);
-            writeElements(item);
+            writeElements(item, false);
             if (!definedLengths) {
                 writeTagAndLength(DicomReader.ITEM_DELIMITATION, 0);
             }
