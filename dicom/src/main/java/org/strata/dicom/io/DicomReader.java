@@ -53,6 +53,7 @@ public final class DicomReader implements Closeable {
     private boolean explicitVr;
     private boolean bigEndian;
     private boolean deflated;
+    private Inflater inflater;
     private boolean stoppedAtPixelData;
 
     /** Reads from a stream (bulk data references are unavailable). */
@@ -116,6 +117,7 @@ public final class DicomReader implements Closeable {
         return in.position();
     }
 
+    /** Closes the input (the stream given to the constructor, or the file). */
     @Override
     public void close() throws IOException {
         source.close();
@@ -183,7 +185,13 @@ public final class DicomReader implements Closeable {
             bigEndian = false;
         }
         Dataset dataset = new Dataset();
-        readElements(dataset, -1, 0);
+        try {
+            readElements(dataset, -1, 0);
+        } finally {
+            if (inflater != null) {
+                inflater.end(); // nothing more is read after the data set; free the native memory now
+            }
+        }
         return dataset;
     }
 
@@ -228,7 +236,8 @@ public final class DicomReader implements Closeable {
         if (zlib) {
             tolerate(in.position(), -1, "deflated data set has a zlib header", "inflated it as zlib");
         }
-        in.rewrap(s -> new InflaterInputStream(s, new Inflater(!zlib), 1 << 15));
+        inflater = new Inflater(!zlib);
+        in.rewrap(s -> new InflaterInputStream(s, inflater, 1 << 15));
         deflated = true;
     }
 

@@ -93,15 +93,16 @@ public final class DicomWriter {
         bigEndian = ts.isBigEndian();
         if (ts.isDeflated()) {
             flushBuffer();
-            DeflaterOutputStream deflater = new DeflaterOutputStream(target, new Deflater(Deflater.DEFAULT_COMPRESSION, true),
-                    BUFFER_SIZE);
-            out = deflater;
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            DeflaterOutputStream deflating = new DeflaterOutputStream(target, deflater, BUFFER_SIZE);
+            out = deflating;
             try {
                 writeElements(dataset, true);
                 flushBuffer();
-                deflater.finish();
+                deflating.finish();
             } finally {
                 out = target;
+                deflater.end();
             }
         } else {
             writeElements(dataset, true);
