@@ -242,7 +242,7 @@ public final class DicomReader implements Closeable {
     }
 
     private static boolean isZlibHeader(byte b0, byte b1) {
-        return (b0 & 0x0F) == 8 && ((b0 & 0xFF) << 8 | (b1 & 0xFF)) % 31 == 0;
+        return (b0 & 0x0F) == 8 && (b0 & 0xF0) <= 0x70 && ((b0 & 0xFF) << 8 | (b1 & 0xFF)) % 31 == 0;
     }
 
     private TransferSyntax guessTransferSyntax() throws IOException {
@@ -426,6 +426,11 @@ public final class DicomReader implements Closeable {
         if (fileSize >= 0 && !deflated && in.position() + length > fileSize) {
             throw new DicomParseException("value length " + length + " exceeds the remaining "
                     + (fileSize - in.position()) + " bytes of the file", at, tag);
+        }
+        if (vr == VR.SQ && !explicitVr && length > 0 && !startsWithItem()) {
+            // Implicit VR: the dictionary (often a private one) says SQ, but the value holds no items.
+            tolerate(at, tag, "dictionary says SQ but the value does not start with an item", "kept it as UN bytes");
+            vr = VR.UN;
         }
         if (vr == VR.SQ || (vr == VR.UN && !explicitVr && length >= 8 && startsWithItem())) {
             // Implicit VR: an unknown element whose value starts with an item tag is a sequence.

@@ -131,6 +131,16 @@ class DicomReaderTest {
     }
 
     @Test
+    void implicitValueTheDictionaryCallsSqButHoldsNoItemsStaysBytes() throws IOException {
+        DicomReader r = new Bytes().implicit(Tags.ReferencedStudySequence, "NOTITEMS").implicit(Tags.PatientID, "P1").reader();
+        Dataset ds = r.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals(VR.UN, ds.vr(Tags.ReferencedStudySequence));
+        assertEquals("NOTITEMS", new String(ds.getBytes(Tags.ReferencedStudySequence), StandardCharsets.US_ASCII));
+        assertEquals("P1", ds.getString(Tags.PatientID));
+        assertTrue(tolerated(r, "does not start with an item"), r.tolerations()::toString);
+    }
+
+    @Test
     void trailingZeroPaddingAndShortTrailingBytesAreIgnored() throws IOException {
         DicomReader r = new Bytes().implicit(Tags.PatientID, "P1").raw(new int[64]).reader();
         assertEquals(1, r.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN).size());
