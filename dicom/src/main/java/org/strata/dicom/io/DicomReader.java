@@ -453,6 +453,12 @@ public final class DicomReader implements Closeable {
         if (!ds.append(tag, vr, value)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
         }
+        if (tag == Tags.SpecificCharacterSet) {
+            for (String term : ds.specificCharacterSet().unknownTerms()) {
+                tolerate(at, tag, "unknown character set term \"" + term + "\"",
+                        "decode its text as the default repertoire (bytes above 0x7F as Latin-1)");
+            }
+        }
     }
 
     /** Records an explicit VR the dictionary does not allow for a standard element (the file's VR is kept). */

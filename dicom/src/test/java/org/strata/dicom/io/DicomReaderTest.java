@@ -164,6 +164,15 @@ class DicomReaderTest {
     }
 
     @Test
+    void unknownCharacterSetTermsAreRecorded() throws IOException {
+        DicomReader r = new Bytes().implicit(Tags.SpecificCharacterSet, "ISO_IR 999").implicit(Tags.PatientName, "M\u00FCller")
+                .reader();
+        Dataset ds = r.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals("M\u00FCller", ds.getString(Tags.PatientName));
+        assertTrue(tolerated(r, "unknown character set term \"ISO_IR 999\""), r.tolerations()::toString);
+    }
+
+    @Test
     void duplicateElementsKeepTheLast() throws IOException {
         DicomReader r = new Bytes().implicit(Tags.PatientID, "P1").implicit(Tags.PatientID, "P2").reader();
         assertEquals("P2", r.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN).getString(Tags.PatientID));
