@@ -403,20 +403,20 @@ public final class DicomReader implements Closeable {
         }
         if (undefined) {
             if (vr == VR.SQ) {
-                readSequence(ds, tag, VR.SQ, -1, depth);
+                readSequence(ds, tag, -1, depth);
             } else if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
                 if (vr != VR.OB && explicitVr) {
                     tolerate(at, tag, "encapsulated pixel data declared " + vr, "read it as OB (PS3.5 A.4)");
                 }
-                readFragments(ds, tag, VR.OB, at);
+                readFragments(ds, tag, at);
             } else if (vr == VR.UN && !explicitVr) {
                 // Implicit VR: an element the dictionary does not know, of undefined length, is a sequence.
-                readSequence(ds, tag, VR.SQ, -1, depth);
+                readSequence(ds, tag, -1, depth);
             } else if (vr == VR.UN) {
                 readUnknownSequence(ds, tag, depth, at);
             } else {
                 tolerate(at, tag, "undefined length on VR " + vr, "read the value as a sequence");
-                readSequence(ds, tag, VR.SQ, -1, depth);
+                readSequence(ds, tag, -1, depth);
             }
             return;
         }
@@ -434,7 +434,7 @@ public final class DicomReader implements Closeable {
         }
         if (vr == VR.SQ || (vr == VR.UN && !explicitVr && length >= 8 && startsWithItem())) {
             // Implicit VR: an unknown element whose value starts with an item tag is a sequence.
-            readSequence(ds, tag, VR.SQ, in.position() + length, depth);
+            readSequence(ds, tag, in.position() + length, depth);
             return;
         }
         if ((length & 1) != 0) {
@@ -530,7 +530,7 @@ public final class DicomReader implements Closeable {
         return BulkData.of(file, start, length, bigEndian);
     }
 
-    private void readSequence(Dataset ds, int tag, VR vr, long end, int depth) throws IOException {
+    private void readSequence(Dataset ds, int tag, long end, int depth) throws IOException {
         long at = in.position();
         if (depth >= MAX_DEPTH) {
             throw new DicomParseException("sequences nested deeper than " + MAX_DEPTH, at, tag);
@@ -547,27 +547,21 @@ public final class DicomReader implements Closeable {
                 }
                 return;
             }
-            int have = in.ensure(8);
-            if (have < 8) {
-                if (have == 0 && end < 0) {
-                    tolerate(itemAt, tag, "input ends inside a sequence without sequence delimiter",
-                            "closed the sequence");
-                    return;
+            ItemHeader header = readItemHeader(tag, "a sequence");
+            if (header == null) {
+                if (end >= 0) {
+                    throw new DicomParseException("input ends inside a sequence of defined length", itemAt, tag);
                 }
-                throw new DicomParseException("input ends inside a sequence", itemAt, tag);
+                tolerate(itemAt, tag, "input ends inside a sequence without sequence delimiter", "closed the sequence");
+                return;
             }
-            int itemTag = in.i32Tag(bigEndian);
-            long length = in.i32(bigEndian) & 0xFFFFFFFFL;
-            if (itemTag == SEQUENCE_DELIMITATION) {
+            if (header.tag() == SEQUENCE_DELIMITATION) {
                 if (end >= 0) {
                     tolerate(itemAt, tag, "sequence delimiter in a sequence of defined length", "ended the sequence");
                 }
                 return;
             }
-            if (itemTag != ITEM) {
-                throw new DicomParseException(String.format("expected an item (FFFE,E000) in the sequence, found (%04X,%04X)",
-                        itemTag >>> 16, itemTag & 0xFFFF), itemAt, tag);
-            }
+            long length = header.length();
             Dataset item = seq.addItem();
             boolean undefinedItem = length == 0xFFFFFFFFL;
             long itemEnd = undefinedItem ? -1 : in.position() + length;
@@ -595,37 +589,29 @@ public final class DicomReader implements Closeable {
         explicitVr = false;
         bigEndian = false;
         try {
-            readSequence(ds, tag, VR.SQ, -1, depth);
+            readSequence(ds, tag, -1, depth);
         } finally {
             explicitVr = savedExplicit;
             bigEndian = savedBigEndian;
         }
     }
 
-    private void readFragments(Dataset ds, int tag, VR vr, long at) throws IOException {
-        // at: start of the element, for messages of callers; fragments are always OB.
+    /** Encapsulated pixel data (always OB, PS3.5 A.4); {@code at} is where its element starts. */
+    private void readFragments(Dataset ds, int tag, long at) throws IOException {
         Fragments fragments = new Fragments();
         int index = 0;
         while (true) {
             long itemAt = in.position();
-            int have = in.ensure(8);
-            if (have < 8) {
-                if (have == 0) {
-                    tolerate(itemAt, tag, "input ends inside encapsulated pixel data without sequence delimiter",
-                            "closed the pixel data");
-                    break;
-                }
-                throw new DicomParseException("input ends inside encapsulated pixel data", itemAt, tag);
-            }
-            int itemTag = in.i32Tag(bigEndian);
-            long length = in.i32(bigEndian) & 0xFFFFFFFFL;
-            if (itemTag == SEQUENCE_DELIMITATION) {
+            ItemHeader header = readItemHeader(tag, "encapsulated pixel data");
+            if (header == null) {
+                tolerate(itemAt, tag, "input ends inside encapsulated pixel data without sequence delimiter",
+                        "closed the pixel data");
                 break;
             }
-            if (itemTag != ITEM) {
-                throw new DicomParseException(String.format("expected a fragment item (FFFE,E000), found (%04X,%04X)",
-                        itemTag >>> 16, itemTag & 0xFFFF), itemAt, tag);
+            if (header.tag() == SEQUENCE_DELIMITATION) {
+                break;
             }
+            long length = header.length();
             if (length == 0xFFFFFFFFL) {
                 throw new DicomParseException("fragment item of undefined length", itemAt, tag);
             }
@@ -634,7 +620,7 @@ public final class DicomReader implements Closeable {
                         + (fileSize - in.position()) + " bytes of the file", itemAt, tag);
             }
             if (sink != null || referencesPossible()) {
-                BulkData ref = readBulk(tag, vr, index, length);
+                BulkData ref = readBulk(tag, VR.OB, index, length);
                 if (ref != null) {
                     fragments.add(ref);
                 }
@@ -643,9 +629,35 @@ public final class DicomReader implements Closeable {
             }
             index++;
         }
-        if (!ds.append(tag, vr, fragments)) {
+        if (!ds.append(tag, VR.OB, fragments)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
         }
+    }
+
+    /** Tag and length of an item or sequence delimiter. */
+    private record ItemHeader(int tag, long length) {
+    }
+
+    /**
+     * Reads the header of the next item (or sequence delimiter) inside element {@code tag}; null if the
+     * input ends cleanly before it. Anything else where an item must be is refused.
+     */
+    private ItemHeader readItemHeader(int tag, String where) throws IOException {
+        long at = in.position();
+        int have = in.ensure(8);
+        if (have == 0) {
+            return null;
+        }
+        if (have < 8) {
+            throw new DicomParseException("input ends inside an item header in " + where, at, tag);
+        }
+        int itemTag = in.i32Tag(bigEndian);
+        long length = in.i32(bigEndian) & 0xFFFFFFFFL;
+        if (itemTag != ITEM && itemTag != SEQUENCE_DELIMITATION) {
+            throw new DicomParseException(String.format("expected an item (FFFE,E000) in %s, found (%04X,%04X)", where,
+                    itemTag >>> 16, itemTag & 0xFFFF), at, tag);
+        }
+        return new ItemHeader(itemTag, length);
     }
 
     private void tolerate(long offset, int tag, String problem, String action) {
