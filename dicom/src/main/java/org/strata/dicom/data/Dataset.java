@@ -813,38 +813,30 @@ public final class Dataset implements Iterable<Element> {
 
     /** Sets DA values. */
     public Dataset setDate(int tag, LocalDate... dates) {
-        String[] s = new String[dates.length];
-        for (int k = 0; k < dates.length; k++) {
-            s[k] = DateTimes.formatDate(dates[k]);
-        }
-        return setString(tag, VR.DA, s);
+        return setFormatted(tag, VR.DA, dates, DateTimes::formatDate);
     }
 
     /** Sets TM values. */
     public Dataset setTime(int tag, LocalTime... times) {
-        String[] s = new String[times.length];
-        for (int k = 0; k < times.length; k++) {
-            s[k] = DateTimes.formatTime(times[k]);
-        }
-        return setString(tag, VR.TM, s);
+        return setFormatted(tag, VR.TM, times, DateTimes::formatTime);
     }
 
     /** Sets DT values. */
     public Dataset setDateTime(int tag, DateTimes.DateTime... dateTimes) {
-        String[] s = new String[dateTimes.length];
-        for (int k = 0; k < dateTimes.length; k++) {
-            s[k] = DateTimes.formatDateTime(dateTimes[k]);
-        }
-        return setString(tag, VR.DT, s);
+        return setFormatted(tag, VR.DT, dateTimes, DateTimes::formatDateTime);
     }
 
     /** Sets PN values. */
     public Dataset setPersonName(int tag, PersonName... names) {
-        String[] s = new String[names.length];
-        for (int k = 0; k < names.length; k++) {
-            s[k] = names[k].toString();
+        return setFormatted(tag, VR.PN, names, PersonName::toString);
+    }
+
+    private <T> Dataset setFormatted(int tag, VR vr, T[] values, java.util.function.Function<T, String> format) {
+        String[] s = new String[values.length];
+        for (int k = 0; k < values.length; k++) {
+            s[k] = format.apply(values[k]);
         }
-        return setString(tag, VR.PN, s);
+        return setString(tag, vr, s);
     }
 
     /** Sets raw bytes (binary numbers little endian). */
