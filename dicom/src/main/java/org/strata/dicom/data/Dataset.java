@@ -793,12 +793,29 @@ public final class Dataset implements Iterable<Element> {
             return s;
         }
         for (int digits = 15; digits > 0; digits--) {
-            s = String.format(java.util.Locale.ROOT, "%." + digits + "G", v).replaceFirst("\\.?0+(E|$)", "$1");
+            s = withoutTrailingZeros(String.format(java.util.Locale.ROOT, "%." + digits + "G", v));
             if (s.length() <= 16) {
                 return s;
             }
         }
         return s;
+    }
+
+    /** "1.2500E-30" -> "1.25E-30", "2.000" -> "2": zeros after the point of the mantissa only. */
+    private static String withoutTrailingZeros(String s) {
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.indexOf('.') >= 0) {
+            int end = mantissa.length();
+            while (mantissa.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (mantissa.charAt(end - 1) == '.') {
+                end--;
+            }
+            mantissa = mantissa.substring(0, end);
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     /** Sets AT values. */
