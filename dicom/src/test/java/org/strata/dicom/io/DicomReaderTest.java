@@ -90,6 +90,19 @@ class DicomReaderTest {
     }
 
     @Test
+    void explicitDataSetUnderImplicitTransferSyntaxIsTolerated() throws IOException {
+        DicomReader r = new Bytes().explicit(Tags.SpecificCharacterSet, "CS", "ISO_IR 100")
+                .explicit(Tags.PatientID, "LO", "P1").reader();
+        Dataset ds = r.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals("P1", ds.getString(Tags.PatientID));
+        assertTrue(tolerated(r, "implicit VR but the data set is explicit VR"), r.tolerations()::toString);
+        // A genuinely implicit data set whose first length bytes happen to spell a VR is not misread.
+        DicomReader implicit = new Bytes().tag(Tags.PatientID).ascii("AE").u16(0).ascii("A").reader();
+        assertThrows(DicomParseException.class, () -> implicit.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+        assertTrue(!tolerated(implicit, "explicit VR"), implicit.tolerations()::toString);
+    }
+
+    @Test
     void bytesThatAreNoVrAreReadAsImplicit() throws IOException {
         DicomReader r = new Bytes().explicit(Tags.PatientID, "LO", "AB")
                 .tag(Tags.PatientName).u32(4).ascii("X^Y ").reader();
