@@ -36,9 +36,11 @@ public final class Dataset implements Iterable<Element> {
 
     Dataset(Dataset parent) {
         this.parent = parent;
-        this.tags = new int[16];
-        this.vrs = new VR[16];
-        this.values = new Object[16];
+        // Top-level data sets of images hold a few hundred elements, items a handful.
+        int capacity = parent == null ? 64 : 8;
+        this.tags = new int[capacity];
+        this.vrs = new VR[capacity];
+        this.values = new Object[capacity];
     }
 
     /** The data set whose sequence holds this item, or null at top level. */
