@@ -282,6 +282,28 @@ class DicomReaderTest {
     }
 
     @Test
+    void valuesAboveTheThresholdGoToTheSinkWhereverTheyAre() throws IOException {
+        Dataset ds = new Dataset();
+        Dataset item = ds.newSequence(Tags.IconImageSequence).addItem();
+        item.setBytes(Tags.PixelData, VR.OB, new byte[40]);
+        ds.setBytes(Tags.EncapsulatedDocument, VR.OB, "%PDF-1.4 lots of bytes here....".getBytes(StandardCharsets.US_ASCII));
+        ds.setString(Tags.PatientID, VR.LO, "SMALL");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter.writeDataset(out, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        List<String> seen = new ArrayList<>();
+        DicomReader r = new DicomReader(new ByteArrayInputStream(out.toByteArray())).bulkDataThreshold(16)
+                .bulkDataSink((tag, vr, fragment, length, value) -> {
+                    seen.add(String.format("%08X %s %d %d", tag, vr, fragment, length));
+                    return null; // keep nothing, and read nothing: the reader skips the value
+                });
+        Dataset back = r.readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals(List.of("00420011 OB -1 32", "7FE00010 OB -1 40"), seen);
+        assertEquals("SMALL", back.getString(Tags.PatientID));
+        assertNull(back.get(Tags.EncapsulatedDocument));
+        assertTrue(back.contains(Tags.EncapsulatedDocument));
+    }
+
+    @Test
     void commandSetRoundTripInImplicitVrWithGroupLength() throws IOException {
         Dataset cmd = new Dataset();
         cmd.setString(Tags.AffectedSOPClassUID, VR.UI, "1.2.840.10008.1.1");
