@@ -304,6 +304,17 @@ public final class Dataset implements Iterable<Element> {
 
     /** First value as text (numbers of binary VRs formatted), or null if absent, empty, or not text/number. */
     public String getString(int tag) {
+        int i = indexOf(tag);
+        if (i >= 0 && vrs[i].isText()) {
+            // Common case for indexing: no array of all values, just the first one.
+            Object v = values[i];
+            String text = v instanceof String s ? s : v instanceof byte[] b ? decode(vrs[i], b) : null;
+            if (text == null || text.isEmpty()) {
+                return null;
+            }
+            int end = vrs[i].isMultiValued() ? text.indexOf('\\') : -1;
+            return trimValue(vrs[i], end < 0 ? text : text.substring(0, end));
+        }
         String[] all = getStrings(tag);
         return all.length == 0 ? null : all[0];
     }
