@@ -81,10 +81,31 @@ def write_elements():
         out.write("\n".join(rows) + "\n")
 
 
+DCMTK_PRIVATE_DIC = "/usr/share/libdcmtk17/private.dic"
+
+
+def private_elements():
+    """pydicom's private dictionary (from GDCM) plus entries only DCMTK's private.dic has."""
+    merged = {creator: dict(entries) for creator, entries in private_dictionaries.items()}
+    line_re = re.compile(r'^\(([0-9A-Fa-fx]{4}),"([^"]*)",([0-9A-Fa-f]{2})\)\s+(\S+)\s+(\S+)\s+(\S+)')
+    with open(DCMTK_PRIVATE_DIC, encoding="latin-1") as dic:
+        for line in dic:
+            m = line_re.match(line)
+            if not m:
+                continue  # comments, and element ranges this dictionary does not index
+            key = m.group(1).upper().replace("X", "x")[0:4] + "xx" + m.group(3).upper()
+            entries = merged.setdefault(m.group(2), {})
+            if key.lower() not in {k.lower() for k in entries}:
+                name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", m.group(5))
+                entries[key] = (DCMTK_VRS.get(m.group(4), m.group(4)), m.group(6), name, "")
+    return merged
+
+
 def write_private():
     rows = []
-    for creator in sorted(private_dictionaries):
-        for key, (vr, vm, name, retired) in sorted(private_dictionaries[creator].items()):
+    merged = private_elements()
+    for creator in sorted(merged):
+        for key, (vr, vm, name, retired) in sorted(merged[creator].items()):
             key = key.upper().replace("X", "x")
             rows.append("%s\t%s\t%s\t%s\t%s\t%s\t%s" % (clean(creator), key[0:4], key[6:8], vrs(vr), vm,
                                                         "R" if retired else "", clean(name)))
