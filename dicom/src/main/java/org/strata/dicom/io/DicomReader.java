@@ -350,14 +350,14 @@ public final class DicomReader implements Closeable {
     /** True (after skipping them) if all remaining bytes are zero: padding some writers append. */
     private boolean isZeroPadding() throws IOException {
         long at = in.position();
-        byte[] b = in.buffer();
         long zeros = 0;
         while (true) {
-            int have = in.ensure(1 << 15);
+            int have = in.ensure(BUFFER_SIZE);
             if (have == 0) {
                 tolerate(at, -1, zeros + " zero bytes after the data set", "ignored them");
                 return true;
             }
+            byte[] b = in.buffer();
             int p = in.bufferPosition();
             for (int k = 0; k < have; k++) {
                 if (b[p + k] != 0) {
