@@ -15,8 +15,8 @@ final class DicomInput {
     /** Values up to this size are allocated at once; larger ones grow chunk by chunk as bytes arrive. */
     private static final int DIRECT_ALLOCATION_LIMIT = 1 << 20;
 
-    /** First buffer size: enough for a DIMSE command set or a file's meta information. */
-    private static final int INITIAL_BUFFER_SIZE = 2048;
+    /** Smallest buffer: enough for a DIMSE command set or a file's meta information. */
+    static final int MIN_BUFFER_SIZE = 2048;
 
     private InputStream in;
     private final int maxBufferSize;
@@ -27,11 +27,14 @@ final class DicomInput {
     private long base;
     private boolean eof;
 
-    /** Reads {@code in} through a buffer that starts small and doubles on each refill up to {@code bufferSize}. */
-    DicomInput(InputStream in, int bufferSize) {
+    /**
+     * Reads {@code in} through a buffer of {@code initialSize} bytes (at least 2 KB) that doubles on each
+     * refill up to {@code maxSize}.
+     */
+    DicomInput(InputStream in, int initialSize, int maxSize) {
         this.in = in;
-        this.maxBufferSize = Math.max(bufferSize, INITIAL_BUFFER_SIZE);
-        this.buf = new byte[INITIAL_BUFFER_SIZE];
+        this.maxBufferSize = Math.max(maxSize, MIN_BUFFER_SIZE);
+        this.buf = new byte[Math.min(Math.max(initialSize, MIN_BUFFER_SIZE), maxBufferSize)];
     }
 
     /** Current position in the (decoded) stream. */

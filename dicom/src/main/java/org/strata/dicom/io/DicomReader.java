@@ -59,7 +59,7 @@ public final class DicomReader implements Closeable {
     /** Reads from a stream (bulk data references are unavailable). */
     public DicomReader(InputStream in) {
         this.source = in;
-        this.in = new DicomInput(in, BUFFER_SIZE);
+        this.in = new DicomInput(in, DicomInput.MIN_BUFFER_SIZE, BUFFER_SIZE); // network streams: often small
         this.file = null;
         this.fileSize = -1;
     }
@@ -67,7 +67,7 @@ public final class DicomReader implements Closeable {
     /** Reads a file (enables {@link #bulkDataReferences}). */
     public DicomReader(Path file) throws IOException {
         this.source = Files.newInputStream(file);
-        this.in = new DicomInput(source, BUFFER_SIZE);
+        this.in = new DicomInput(source, BUFFER_SIZE, BUFFER_SIZE); // files: fewest read calls
         this.file = file;
         this.fileSize = Files.size(file);
     }
