@@ -358,6 +358,20 @@ class DicomReaderTest {
     }
 
     @Test
+    void valuesTooLongForA16BitLengthAreWrittenAsUnInExplicitVr() throws IOException {
+        Dataset ds = new Dataset().setString(Tags.ImageComments, VR.LT, "x".repeat(70_000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter.writeDataset(out, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        Dataset back = DicomReader.readDataset(new ByteArrayInputStream(out.toByteArray()), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals(VR.UN, back.vr(Tags.ImageComments));
+        assertArrayEquals(ds.getBytes(Tags.ImageComments), back.getBytes(Tags.ImageComments));
+        ByteArrayOutputStream implicit = new ByteArrayOutputStream();
+        DicomWriter.writeDataset(implicit, ds, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals(ds, DicomReader.readDataset(new ByteArrayInputStream(implicit.toByteArray()),
+                TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+    }
+
+    @Test
     void emptyInputGivesAnEmptyDataSet() throws IOException {
         InputStream empty = new ByteArrayInputStream(new byte[0]);
         DicomReader r = new DicomReader(empty);
