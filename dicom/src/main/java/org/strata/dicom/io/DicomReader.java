@@ -32,9 +32,8 @@ public final class DicomReader implements Closeable {
     static final int ITEM = 0xFFFEE000;
     static final int ITEM_DELIMITATION = 0xFFFEE00D;
     static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
-    static final int UNDEFINED_LENGTH = -1;
     private static final int MAX_DEPTH = 64;
-    /** Small enough that a header-only read does not copy much more than the header. */
+    /** Largest read buffer: few read calls on files, little memory per reader. */
     private static final int BUFFER_SIZE = 16 * 1024;
 
     private enum End { LENGTH, ITEM_DELIMITER, SEQUENCE_DELIMITER, INPUT }
@@ -66,10 +65,10 @@ public final class DicomReader implements Closeable {
 
     /** Reads a file (enables {@link #bulkDataReferences}). */
     public DicomReader(Path file) throws IOException {
+        this.fileSize = Files.size(file);
         this.source = Files.newInputStream(file);
         this.in = new DicomInput(source, BUFFER_SIZE, BUFFER_SIZE); // files: fewest read calls
         this.file = file;
-        this.fileSize = Files.size(file);
     }
 
     /** Stops reading when the top-level Pixel Data (or Float/Double Float Pixel Data) element is reached. */
@@ -86,7 +85,8 @@ public final class DicomReader implements Closeable {
 
     /**
      * Keeps pixel data (and values above the threshold) as {@link BulkData} references into the file
-     * instead of reading them; needs the {@link #DicomReader(Path)} constructor and a non-deflated syntax.
+     * instead of reading them; needs the {@link #DicomReader(Path)} constructor. Deflated data sets have
+     * no file offsets to refer to, so their values are read into memory.
      */
     public DicomReader bulkDataReferences(boolean references) {
         if (references && file == null) {
