@@ -132,9 +132,11 @@ final class DicomInput {
         }
     }
 
-    /** Reads exactly len bytes; throws if the input ends first (allocating only what has arrived). */
-    byte[] readBytes(long len, int tag) throws IOException {
-        long start = position();
+    /**
+     * Reads exactly len bytes of element {@code tag} (starting at {@code start}, for messages); throws if
+     * the input ends first, having allocated only about what has arrived.
+     */
+    byte[] readBytes(long len, int tag, long start) throws IOException {
         if (len > Integer.MAX_VALUE - 16) {
             throw new DicomParseException("value length " + len + " is too large to hold in memory", start, tag);
         }
@@ -188,9 +190,8 @@ final class DicomInput {
         }
     }
 
-    /** Skips exactly len bytes; throws if the input ends first. */
-    void skip(long len, int tag) throws IOException {
-        long start = position();
+    /** Skips exactly len bytes of element {@code tag} (starting at {@code start}); throws if the input ends first. */
+    void skip(long len, int tag, long start) throws IOException {
         long remaining = len;
         while (remaining > 0) {
             int have = ensure((int) Math.min(remaining, buf.length));

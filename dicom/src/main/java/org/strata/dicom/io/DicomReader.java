@@ -459,9 +459,9 @@ public final class DicomReader implements Closeable {
         }
         Object value;
         if (isBulk(tag, vr, length, depth)) {
-            value = readBulk(tag, vr, -1, length);
+            value = readBulk(tag, vr, -1, length, at);
         } else {
-            byte[] bytes = in.readBytes(length, tag);
+            byte[] bytes = in.readBytes(length, tag, at);
             if (bigEndian && vr.isByteOrderSensitive()) {
                 ByteOrder.swap(bytes, 0, bytes.length, ds.byteSwapUnit(tag, vr));
             }
@@ -535,15 +535,16 @@ public final class DicomReader implements Closeable {
         return bulkDataReferences && !deflated;
     }
 
-    private BulkData readBulk(int tag, VR vr, int fragment, long length) throws IOException {
+    /** Hands a value to the sink, or skips it leaving a reference; {@code at} is where its element/item starts. */
+    private BulkData readBulk(int tag, VR vr, int fragment, long length, long at) throws IOException {
         long start = in.position();
         if (sink != null) {
             BulkData result = sink.accept(tag, vr, fragment, length, in.valueStream(length));
             long consumed = in.position() - start;
-            in.skip(length - consumed, tag);
+            in.skip(length - consumed, tag, at);
             return result;
         }
-        in.skip(length, tag);
+        in.skip(length, tag, at);
         return BulkData.of(file, start, length, bigEndian);
     }
 
@@ -637,12 +638,12 @@ public final class DicomReader implements Closeable {
                         + (fileSize - in.position()) + " bytes of the file", itemAt, tag);
             }
             if (sink != null || referencesPossible()) {
-                BulkData ref = readBulk(tag, VR.OB, index, length);
+                BulkData ref = readBulk(tag, VR.OB, index, length, itemAt);
                 if (ref != null) {
                     fragments.add(ref);
                 }
             } else {
-                fragments.add(in.readBytes(length, tag));
+                fragments.add(in.readBytes(length, tag, itemAt));
             }
             index++;
         }
