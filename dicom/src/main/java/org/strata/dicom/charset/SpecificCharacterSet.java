@@ -223,7 +223,8 @@ public final class SpecificCharacterSet {
             }
             if (c >= 0) {
                 if (g0.width == 2) {
-                    if (i + 1 < end && b[i + 1] >= 0x21) {
+                    // Two-byte sets use 0x21-0x7E for both bytes; space and controls stay single characters.
+                    if (c >= 0x21 && c < 0x7F && i + 1 < end && b[i + 1] >= 0x21 && b[i + 1] < 0x7F) {
                         out.append(decodeDoubleG0(g0, c, b[i + 1]));
                         i += 2;
                     } else {

@@ -53,6 +53,13 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void spacesInsideATwoByteRunStaySpaces() {
+        SpecificCharacterSet cs = SpecificCharacterSet.of("", "ISO 2022 IR 87");
+        byte[] b = bytes(0x1B, 0x24, 0x42, 0x3B, 0x33, 0x20, 0x45, 0x44, 0x1B, 0x28, 0x42);
+        assertEquals("\u5C71 \u7530", cs.decode(b, 0, b.length, false));
+    }
+
+    @Test
     void iso2022KoreanUsesG1WithoutLeavingAscii() {
         // PS3.5 Annex I example: Hong^Gildong=洪^吉洞=홍^길동 with ISO 2022 IR 149.
         SpecificCharacterSet cs = SpecificCharacterSet.of("", "ISO 2022 IR 149");
