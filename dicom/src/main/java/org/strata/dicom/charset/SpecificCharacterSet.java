@@ -387,7 +387,8 @@ public final class SpecificCharacterSet {
         byte[] b = encodeWith(r.charset, String.valueOf(ch));
         switch (r) {
             case JIS_X0208:
-                return b.length == 2 ? new byte[] {(byte) (b[0] & 0x7F), (byte) (b[1] & 0x7F)} : null;
+                // EUC-JP also encodes half-width katakana as 0x8E xx: that is not JIS X 0208.
+                return b.length == 2 && (b[0] & 0xFF) >= 0xA1 ? new byte[] {(byte) (b[0] & 0x7F), (byte) (b[1] & 0x7F)} : null;
             case JIS_X0212:
                 return b.length == 3 && b[0] == (byte) 0x8F
                         ? new byte[] {(byte) (b[1] & 0x7F), (byte) (b[2] & 0x7F)} : null;

@@ -53,6 +53,12 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void halfWidthKatakanaWithoutIsoIr13BecomesAQuestionMark() {
+        SpecificCharacterSet cs = SpecificCharacterSet.of("", "ISO 2022 IR 87");
+        assertEquals("?", new String(cs.encode("\uFF94"), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void spacesInsideATwoByteRunStaySpaces() {
         SpecificCharacterSet cs = SpecificCharacterSet.of("", "ISO 2022 IR 87");
         byte[] b = bytes(0x1B, 0x24, 0x42, 0x3B, 0x33, 0x20, 0x45, 0x44, 0x1B, 0x28, 0x42);
