@@ -101,6 +101,10 @@ public final class SpecificCharacterSet {
             terms[i] = values[i] == null ? "" : values[i].trim().toUpperCase(Locale.ROOT);
         }
         String first = terms[0];
+        if (terms.length > 1 && java.util.Arrays.asList(terms).contains("ISO_IR 192")) {
+            // UTF-8 admits no code extensions; a writer listing it with others still meant UTF-8.
+            return new SpecificCharacterSet(terms, null, StandardCharsets.UTF_8, false, List.of());
+        }
         if (terms.length == 1) {
             switch (first) {
                 case "ISO_IR 192":

@@ -59,6 +59,12 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void utf8ListedWithOtherTermsStillMeansUtf8() {
+        String text = "Gr\u00FC\u00DFe \u5C71";
+        assertEquals(text, SpecificCharacterSet.of("ISO_IR 192", "ISO_IR 100").decode(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void spacesInsideATwoByteRunStaySpaces() {
         SpecificCharacterSet cs = SpecificCharacterSet.of("", "ISO 2022 IR 87");
         byte[] b = bytes(0x1B, 0x24, 0x42, 0x3B, 0x33, 0x20, 0x45, 0x44, 0x1B, 0x28, 0x42);
