@@ -240,12 +240,9 @@ public final class SpecificCharacterSet {
                 if (isDelimiter(c, personName)) {
                     g0 = initialRoman ? Repertoire.JIS_ROMAN : Repertoire.ASCII;
                     g1 = initialG1;
-                    out.append((char) c);
-                } else if (g0 == Repertoire.JIS_ROMAN) {
-                    out.append(c == 0x5C ? '\u00A5' : c == 0x7E ? '\u203E' : (char) c);
-                } else {
-                    out.append((char) c);
                 }
+                // JIS X 0201 Romaji differs from ASCII only at 0x5C and 0x7E; like pydicom, read them as ASCII.
+                out.append((char) c);
                 i++;
                 continue;
             }
@@ -329,17 +326,14 @@ public final class SpecificCharacterSet {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (ch < 0x80) {
-                if (g0 != Repertoire.ASCII && !(g0 == Repertoire.JIS_ROMAN && ch != 0x5C && ch != 0x7E)) {
+                if (g0.width == 2) {
                     designate(out, Repertoire.ASCII);
                     g0 = Repertoire.ASCII;
                 }
                 out.write(ch);
                 if (ch < 0x20 || ch == '\\' || (personName && (ch == '^' || ch == '='))) {
-                    g0 = initialG0;
+                    g0 = initialG0; // the reader resets to the initial designations here too
                     g1 = initialG1;
-                    if (g0 != Repertoire.ASCII) {
-                        designate(out, g0);
-                    }
                 }
                 continue;
             }
@@ -365,8 +359,8 @@ public final class SpecificCharacterSet {
             }
             out.write(encoded, 0, encoded.length);
         }
-        if (g0 != initialG0) {
-            designate(out, initialG0);
+        if (g0.width == 2) {
+            designate(out, Repertoire.ASCII);
         }
         return out.toByteArray();
     }
