@@ -143,8 +143,8 @@ final class JsonParser {
         }
     }
 
-    JsonFormatException error(String message) {
-        return new JsonFormatException("JSON line " + line + " column " + column + ": " + message);
+    ModelFormatException error(String message) {
+        return new ModelFormatException("JSON line " + line + " column " + column + ": " + message);
     }
 
     private void afterValue() {

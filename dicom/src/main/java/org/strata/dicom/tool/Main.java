@@ -13,6 +13,13 @@ public final class Main {
 
     /** Every subcommand, in the order the help lists them. Adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
+            new DumpCommand(),
+            new ToJsonCommand(),
+            new ToXmlCommand(),
+            new FromModelCommand(FromModelCommand.Model.JSON),
+            new FromModelCommand(FromModelCommand.Model.XML),
+            new ConvertCommand(),
+            new ValidateCommand()
     );
 
     private Main() {
