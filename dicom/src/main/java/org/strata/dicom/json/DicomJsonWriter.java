@@ -72,8 +72,10 @@ public final class DicomJsonWriter {
         out.name("vr");
         out.string(vr.name());
         if (value != null) {
-            if (vr == VR.SQ) {
-                writeItems((Sequence) value, path + name);
+            if (value instanceof Sequence items) {
+                writeItems(items, path + name);
+            } else if (vr == VR.SQ) {
+                throw new IOException("element " + name + " has VR SQ but holds no sequence");
             } else if (BulkDataPolicy.isBinary(vr) || !(value instanceof byte[] || value instanceof String)) {
                 writeBinary(vr, value, path + name);
             } else {

@@ -97,6 +97,8 @@ public final class DicomXmlWriter {
                 xml.writeEndElement();
                 newline();
             }
+        } else if (vr == VR.SQ && value != null) {
+            throw new IOException("element " + tagText + " has VR SQ but holds no sequence");
         } else if (value != null && (BulkDataPolicy.isBinary(vr)
                 || !(value instanceof byte[] || value instanceof String))) {
             writeBinary(vr, value, path + tagText);
