@@ -236,8 +236,8 @@ public final class ModelValues {
                 ByteOrder.put16(out, at, tag >>> 16, false);
                 ByteOrder.put16(out, at + 2, tag, false);
             }
-            case FL -> ByteOrder.put32(out, at, Float.floatToIntBits(parseFloating(text).floatValue()), false);
-            case FD -> ByteOrder.put64(out, at, Double.doubleToLongBits(parseFloating(text)), false);
+            case FL -> ByteOrder.put32(out, at, Float.floatToIntBits(Float.parseFloat(floating(text))), false);
+            case FD -> ByteOrder.put64(out, at, Double.doubleToLongBits(Double.parseDouble(floating(text))), false);
             default -> {
                 BigInteger value = new BigDecimal(text).toBigIntegerExact();
                 BigInteger min = switch (vr) {
@@ -266,14 +266,15 @@ public final class ModelValues {
         }
     }
 
-    /** Parses a floating-point value, also the NaN and infinities that writers emit as strings. */
-    private static Double parseFloating(String text) {
-        return switch (text) {
-            case "NaN" -> Double.NaN;
-            case "Infinity", "+Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            default -> Double.valueOf(new BigDecimal(text).doubleValue());
-        };
+    /**
+     * Checks a floating-point value is a JSON number or one of the NaN and infinities writers emit as strings;
+     * parsing it directly (not through BigDecimal) keeps -0.0 and rounds a float only once.
+     */
+    private static String floating(String text) {
+        if (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity") || isJsonNumber(text)) {
+            return text;
+        }
+        throw new NumberFormatException(text);
     }
 
     /** Joins parts with a separator, leaving out trailing empty parts (for PN groups and components). */

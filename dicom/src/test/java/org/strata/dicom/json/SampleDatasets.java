@@ -17,13 +17,13 @@ public final class SampleDatasets {
         ds.put(0x00080008, VR.CS, "ORIGINAL\\\\AXIAL"); // an empty value in the middle
         ds.put(0x00080020, VR.DA, "20240131");
         ds.put(0x00080030, VR.TM, null); // present but empty
-        ds.put(0x00081030, VR.LO, "Étude \"cérébrale\" <IRM> & co\\n");
+        ds.put(0x00081030, VR.LO, "Étude \"cérébrale\" <IRM> & co");
         ds.put(0x00100010, VR.PN, "Yamada^Tarou=山田^太郎=やまだ^たろう\\Doe^^Middle^Dr\\=Only^Ideographic");
         ds.put(0x00100020, VR.LO, "ID\\\\with\\\\escapes");
         ds.put(0x00101010, VR.AS, "042Y");
-        ds.put(0x00101020, VR.DS, "1.75\\-0.5\\1e3\\+2\\.5");
+        ds.put(0x00101020, VR.DS, "1.75\\-0.5\\1e3\\2.50");
         ds.put(0x00180088, VR.DS, "");
-        ds.put(0x00200013, VR.IS, "-12\\0\\+7");
+        ds.put(0x00200013, VR.IS, "-12\\0\\7");
         ds.put(0x00204000, VR.LT, "line one\r\nline two\\ with backslash\ttab");
         ds.put(0x00280010, VR.US, new byte[] {0x00, 0x02});
         ds.put(0x00280106, VR.SS, new byte[] {(byte) 0x00, (byte) 0x80, 0x01, 0x00});
@@ -40,7 +40,7 @@ public final class SampleDatasets {
         ds.put(0x00283006, VR.OW, new byte[] {1, 0, 2, 0});
         ds.put(0x00660016, VR.OF, le32(Float.floatToIntBits(1.5f)));
         ds.put(0x00720001, VR.UR, "http://example.com/a b");
-        ds.put(0x00400275, VR.UT, "x".repeat(70));
+        ds.put(0x0040A160, VR.UT, "x".repeat(70) + "\u00e9 ");
         Sequence outer = ds.newSequence(0x00081115);
         Dataset first = outer.addItem();
         first.put(0x00081150, VR.UI, "1.2.840.10008.5.1.4.1.1.2");
