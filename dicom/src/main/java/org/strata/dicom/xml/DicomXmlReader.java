@@ -85,6 +85,15 @@ public final class DicomXmlReader {
             throw error(xml, "DicomAttribute tag \"" + tagText + "\" is not 8 hex digits");
         }
         int tag = (int) Long.parseLong(tagText, 16);
+        String creator = xml.getAttributeValue(null, "privateCreator");
+        if (creator != null && (tag & 0x00010000) != 0 && (tag & 0xFF00) == 0) {
+            // gggg00ee with a creator: the element ee of that creator's block, reserved if not yet there.
+            try {
+                tag = dataset.privateTag(creator, tag >>> 16, tag & 0xFF, true);
+            } catch (IllegalStateException e) {
+                throw error(xml, "no free private block for " + creator + ": " + e.getMessage());
+            }
+        }
         String vrText = xml.getAttributeValue(null, "vr");
         VR vr = VR.ofName(vrText);
         if (vr == null) {

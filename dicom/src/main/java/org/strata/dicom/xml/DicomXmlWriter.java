@@ -75,11 +75,12 @@ public final class DicomXmlWriter {
 
     private void writeAttribute(Dataset dataset, int tag, VR vr, Object value, String path)
             throws XMLStreamException, IOException {
-        String tagText = String.format("%08X", tag);
+        String creator = dataset.privateCreatorOf(tag);
+        // A private element is named by its creator and its tag without the block byte (PS3.19 A.1.5).
+        String tagText = String.format("%08X", creator == null ? tag : tag & 0xFFFF00FF);
         xml.writeStartElement("DicomAttribute");
         xml.writeAttribute("tag", tagText);
         xml.writeAttribute("vr", vr.name());
-        String creator = dataset.privateCreatorOf(tag);
         String keyword = creator == null ? ElementDictionary.keywordOf(tag) : "";
         if (!keyword.isEmpty()) {
             xml.writeAttribute("keyword", keyword);

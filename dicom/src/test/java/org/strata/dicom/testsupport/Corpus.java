@@ -51,7 +51,8 @@ public final class Corpus {
 
     /**
      * A copy of a data set as the JSON and XML models can carry it: no group lengths, and person names
-     * without trailing empty component groups ("A=B=" is "A=B", PS3.5 6.2.1), which the models cannot express.
+     * without trailing empty components and groups ("A^B^^=C=" is "A^B=C", PS3.5 6.2.1), which the
+     * models cannot express.
      */
     public static Dataset asModelsCarryIt(Dataset dataset) {
         Dataset copy = new Dataset();
@@ -73,7 +74,11 @@ public final class Corpus {
             } else if (from.vrAt(i) == VR.PN && from.valueAt(i) != null) {
                 String[] names = from.getStrings(tag);
                 for (int k = 0; k < names.length; k++) {
-                    names[k] = names[k].replaceFirst("=+$", "");
+                    String[] groups = names[k].split("=", -1);
+                    for (int g = 0; g < groups.length; g++) {
+                        groups[g] = groups[g].replaceFirst("\\^+$", "");
+                    }
+                    names[k] = String.join("=", groups).replaceFirst("=+$", "");
                 }
                 to.put(tag, VR.PN, String.join("\\", names));
             } else {
