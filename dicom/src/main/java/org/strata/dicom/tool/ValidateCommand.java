@@ -74,10 +74,10 @@ final class ValidateCommand implements Command {
         String sopClass = dataset.getString(Tags.SOPClassUID);
         String sopInstance = dataset.getString(Tags.SOPInstanceUID);
         if (sopClass == null) {
-            defects.add("SOP Class UID (0008,0016) is missing");
+            defects.add(missing("SOP Class UID (0008,0016)", dataset, Tags.SOPClassUID));
         }
         if (sopInstance == null) {
-            defects.add("SOP Instance UID (0008,0018) is missing");
+            defects.add(missing("SOP Instance UID (0008,0018)", dataset, Tags.SOPInstanceUID));
         }
         if (dicom.meta() == null) {
             defects.add("no File Meta Information (not a Part 10 file)");
@@ -98,6 +98,11 @@ final class ValidateCommand implements Command {
             }
         }
         return defects;
+    }
+
+    private static String missing(String what, Dataset dataset, int tag) {
+        return dataset.contains(tag) ? what + " has VR " + dataset.vr(tag) + ", not UI, or no value"
+                : what + " is missing";
     }
 
     private static String pixelDataDefect(Dataset dataset) throws IOException {
