@@ -64,6 +64,15 @@ public final class DicomWriter {
         if (tsUid == null || tsUid.isEmpty()) {
             throw new IllegalArgumentException("File Meta Information needs a Transfer Syntax UID");
         }
+        writeFileMetaInformation(meta);
+        writeDataset(dataset, TransferSyntax.forUid(tsUid));
+    }
+
+    /**
+     * Writes only the 128-byte preamble, "DICM" and the meta information (with its group length), so a
+     * data set already encoded in the meta's transfer syntax can be copied after it verbatim.
+     */
+    public void writeFileMetaInformation(FileMetaInformation meta) throws IOException {
         ensure(132);
         java.util.Arrays.fill(buf, count, count + 128, (byte) 0);
         count += 128;
@@ -74,7 +83,8 @@ public final class DicomWriter {
         explicitVr = true;
         bigEndian = false;
         writeElements(meta.dataset());
-        writeDataset(dataset, TransferSyntax.forUid(tsUid));
+        flushBuffer();
+        target.flush();
     }
 
     /** Writes a bare data set (no preamble, no meta) in {@code ts}; deflates it if {@code ts} is deflated. */
