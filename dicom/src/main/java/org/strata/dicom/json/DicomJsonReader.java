@@ -73,7 +73,7 @@ public final class DicomJsonReader {
     }
 
     private void putElement(Dataset dataset, int tag, Map<?, ?> members) throws IOException {
-        String where = String.format("element %08X", tag);
+        Where where = new Where(tag);
         VR vr = members.get("vr") instanceof String name ? VR.ofName(name) : null;
         if (vr == null) {
             throw new ModelFormatException(where + " has no valid \"vr\" (" + members.get("vr") + ")");
@@ -116,7 +116,7 @@ public final class DicomJsonReader {
         }
     }
 
-    private void putItemElements(Dataset item, Map<?, ?> elements, String where) throws IOException {
+    private void putItemElements(Dataset item, Map<?, ?> elements, Where where) throws IOException {
         for (Map.Entry<?, ?> entry : elements.entrySet()) {
             int tag = parseTag((String) entry.getKey());
             if (!(entry.getValue() instanceof Map<?, ?> members)) {
@@ -127,7 +127,7 @@ public final class DicomJsonReader {
     }
 
     /** The values of a non-binary element as text; null stands for an empty value. */
-    private static List<String> texts(List<?> values, VR vr, String where) throws ModelFormatException {
+    private static List<String> texts(List<?> values, VR vr, Where where) throws ModelFormatException {
         List<String> texts = new ArrayList<>(values.size());
         for (Object value : values) {
             if (value == null) {
@@ -145,7 +145,7 @@ public final class DicomJsonReader {
         return texts;
     }
 
-    private static String personName(Map<?, ?> groups, String where) throws ModelFormatException {
+    private static String personName(Map<?, ?> groups, Where where) throws ModelFormatException {
         String[] parts = new String[NAME_GROUPS.length];
         for (int g = 0; g < NAME_GROUPS.length; g++) {
             Object part = groups.get(NAME_GROUPS[g]);
@@ -157,7 +157,7 @@ public final class DicomJsonReader {
         return ModelValues.joinTrimmed('=', parts);
     }
 
-    private static byte[] decodeBase64(Object inline, String where) throws ModelFormatException {
+    private static byte[] decodeBase64(Object inline, Where where) throws ModelFormatException {
         if (!(inline instanceof String text)) {
             throw new ModelFormatException(where + " has InlineBinary that is not a string");
         }
@@ -165,6 +165,14 @@ public final class DicomJsonReader {
             return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(where + " has invalid Base64 in InlineBinary: " + e.getMessage());
+        }
+    }
+
+    /** Names an element in error messages; formatted only when one is thrown. */
+    private record Where(int tag) {
+        @Override
+        public String toString() {
+            return String.format("element %08X", tag);
         }
     }
 

@@ -26,6 +26,9 @@ public final class DicomXmlWriter {
     private static final String[] NAME_COMPONENTS = {"FamilyName", "GivenName", "MiddleName", "NamePrefix",
         "NameSuffix"};
 
+    /** Factories are costly to find; one serves every writer. */
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
     private final XMLStreamWriter xml;
     private final BulkDataPolicy bulkData;
     private final boolean newlines;
@@ -37,7 +40,7 @@ public final class DicomXmlWriter {
      */
     public DicomXmlWriter(OutputStream out, BulkDataPolicy bulkData, boolean newlines) throws IOException {
         try {
-            this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            this.xml = FACTORY.createXMLStreamWriter(out, "UTF-8");
         } catch (XMLStreamException e) {
             throw new IOException("cannot start XML output: " + e.getMessage(), e);
         }
@@ -77,7 +80,7 @@ public final class DicomXmlWriter {
             throws XMLStreamException, IOException {
         String creator = dataset.privateCreatorOf(tag);
         // A private element is named by its creator and its tag without the block byte (PS3.19 A.1.5).
-        String tagText = String.format("%08X", creator == null ? tag : tag & 0xFFFF00FF);
+        String tagText = hex8(creator == null ? tag : tag & 0xFFFF00FF);
         xml.writeStartElement("DicomAttribute");
         xml.writeAttribute("tag", tagText);
         xml.writeAttribute("vr", vr.name());
@@ -108,6 +111,11 @@ public final class DicomXmlWriter {
         }
         xml.writeEndElement();
         newline();
+    }
+
+    private static String hex8(int tag) {
+        String hex = Integer.toHexString(tag).toUpperCase(java.util.Locale.ROOT);
+        return "00000000".substring(hex.length()) + hex;
     }
 
     private void writeValues(String[] values, VR vr) throws XMLStreamException {
