@@ -17,9 +17,6 @@ import org.strata.dicom.xml.DicomXmlReader;
 /** {@code fromjson} and {@code fromxml}: a DICOM JSON or Native DICOM Model document to a Part 10 file. */
 final class FromModelCommand implements Command {
 
-    /** Which model the command reads. */
-    enum Model { JSON, XML }
-
     private final Model model;
 
     FromModelCommand(Model model) {

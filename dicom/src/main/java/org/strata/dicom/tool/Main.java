@@ -14,10 +14,10 @@ public final class Main {
     /** Every subcommand, in the order the help lists them. Adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
             new DumpCommand(),
-            new ToJsonCommand(),
-            new ToXmlCommand(),
-            new FromModelCommand(FromModelCommand.Model.JSON),
-            new FromModelCommand(FromModelCommand.Model.XML),
+            new ToModelCommand(Model.JSON),
+            new ToModelCommand(Model.XML),
+            new FromModelCommand(Model.JSON),
+            new FromModelCommand(Model.XML),
             new ConvertCommand(),
             new ValidateCommand()
     );

@@ -46,13 +46,9 @@ class JsonPydicomConformanceTest {
 
     @BeforeAll
     static void runPydicom(@TempDir Path dir) throws IOException {
-        Path script = dir.resolve("to_json_dicts.py");
-        try (var in = JsonPydicomConformanceTest.class.getResourceAsStream("/pydicom/to_json_dicts.py")) {
-            Files.copy(in, script);
-        }
         Path out = dir.resolve("reference.json");
-        ExternalTools.run(dir, ExternalTools.PYTHON, script.toString(), out.toString(),
-                ExternalTools.TEST_FILES.toString(), ExternalTools.CHARSET_FILES.toString());
+        ExternalTools.runPydicomScript(dir, "to_json_dicts.py", out.toString(), ExternalTools.TEST_FILES.toString(),
+                ExternalTools.CHARSET_FILES.toString());
         @SuppressWarnings("unchecked")
         Map<String, Object> parsed = (Map<String, Object>) JsonTree.parse(Files.newBufferedReader(out));
         reference = parsed;

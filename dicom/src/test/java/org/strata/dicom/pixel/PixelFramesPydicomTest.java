@@ -38,14 +38,10 @@ class PixelFramesPydicomTest {
 
     @BeforeAll
     static void runPydicom(@TempDir Path dir) throws IOException {
-        Path script = dir.resolve("frames.py");
-        try (var in = PixelFramesPydicomTest.class.getResourceAsStream("/pydicom/frames.py")) {
-            Files.copy(in, script);
-        }
         Path out = dir.resolve("frames.json");
-        List<String> command = new ArrayList<>(List.of(ExternalTools.PYTHON, script.toString(), out.toString()));
-        FILES.forEach(name -> command.add(ExternalTools.testFile(name).toString()));
-        ExternalTools.run(dir, command.toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of(out.toString()));
+        FILES.forEach(name -> args.add(ExternalTools.testFile(name).toString()));
+        ExternalTools.runPydicomScript(dir, "frames.py", args.toArray(String[]::new));
         reference = JsonTestTrees.parse(Files.readString(out));
     }
 
