@@ -34,7 +34,7 @@ public final class ModelValues {
     private ModelValues() {
     }
 
-    /** Group length elements are left out of both models (PS3.19 A.1; JSON follows suit). */
+    /** Group length elements are left out of both models (PS3.18 F.2.2, PS3.19 A.1.1). */
     public static boolean isGroupLength(int tag) {
         return (tag & 0xFFFF) == 0;
     }

@@ -146,7 +146,7 @@ class JsonPydicomConformanceTest {
     private static Object normalisePydicom(Object json, boolean bigEndian) {
         Map<String, Object> dataset = new LinkedHashMap<>();
         ((Map<String, Object>) json).forEach((key, value) -> {
-            // Group lengths say how the file was encoded, not what it holds: we leave them out (as PS3.19 A.1 does).
+            // PS3.18 F.2.2: group lengths shall not be included; pydicom includes those the file has.
             if (key.endsWith("0000")) {
                 return;
             }
