@@ -166,6 +166,15 @@ class MainTest {
     }
 
     @Test
+    void deflatedFilesShowTheirInflatedPixelData() throws IOException {
+        Run run = run("tojson", "--compact", file("image_dfl.dcm"));
+        assertEquals(0, run.exit, run.err);
+        byte[] expected = Part10.read(ExternalTools.testFile("image_dfl.dcm")).dataset().readBytes(Tags.PixelData);
+        Object pixels = ((Map<?, ?>) JsonTestTrees.parse(run.out).get("7FE00010")).get("InlineBinary");
+        assertArrayEquals(expected, java.util.Base64.getDecoder().decode((String) pixels));
+    }
+
+    @Test
     void encapsulatedPixelDataNeedsItsSyntaxWhenComingFromJson() throws IOException {
         Path json = dir.resolve("rle.json");
         run("tojson", "-o", json.toString(), file("SC_rgb_rle.dcm"));
