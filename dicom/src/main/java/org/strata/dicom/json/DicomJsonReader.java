@@ -74,6 +74,9 @@ public final class DicomJsonReader {
 
     private void putElement(Dataset dataset, int tag, Map<?, ?> members) throws IOException {
         Where where = new Where(tag);
+        if (tag >>> 16 == 0xFFFE) {
+            throw new ModelFormatException(where + " is an item or delimiter tag, not an attribute");
+        }
         VR vr = members.get("vr") instanceof String name ? VR.ofName(name) : null;
         if (vr == null) {
             throw new ModelFormatException(where + " has no valid \"vr\" (" + members.get("vr") + ")");

@@ -85,6 +85,9 @@ public final class DicomXmlReader {
             throw error(xml, "DicomAttribute tag \"" + tagText + "\" is not 8 hex digits");
         }
         int tag = (int) Long.parseLong(tagText, 16);
+        if (tag >>> 16 == 0xFFFE) {
+            throw error(xml, "DicomAttribute " + tagText + " is an item or delimiter tag, not an attribute");
+        }
         String creator = xml.getAttributeValue(null, "privateCreator");
         if (creator != null && (tag & 0x00010000) != 0 && (tag & 0xFF00) == 0) {
             // gggg00ee with a creator: the element ee of that creator's block, reserved if not yet there.
