@@ -1,6 +1,5 @@
 package org.strata.dicom.json;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,10 +37,10 @@ public final class DicomJsonWriter {
         this.bulkData = bulkData;
     }
 
-    /** Writes one data set as UTF-8 JSON to a stream (which stays open). */
+    /** Writes one data set as UTF-8 JSON to a stream (which stays open; the writer buffers). */
     public static void write(Dataset dataset, OutputStream out, BulkDataPolicy bulkData, boolean pretty)
             throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         new DicomJsonWriter(writer, bulkData, pretty).write(dataset);
     }
 
@@ -109,7 +108,7 @@ public final class DicomJsonWriter {
         }
         out.name("InlineBinary");
         try (InputStream in = ModelValues.binaryStream(value, vr)) {
-            out.base64(in);
+            out.base64(in, length);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.BitSet;
 
 /**
  * A minimal streaming JSON writer: it places commas, colons and (optionally) indentation, and escapes
- * strings; the caller keeps names and values in the right order.
+ * strings; the caller keeps names and values in the right order. Output is gathered in its own buffer and
+ * handed to the Writer in large pieces, which keeps small writes cheap.
  */
 final class JsonOutput {
 
@@ -15,6 +16,8 @@ final class JsonOutput {
 
     private final Writer out;
     private final boolean pretty;
+    private final char[] buffer = new char[8192];
+    private int used;
     /** Per nesting level: whether something was already written at that level (so a comma is due). */
     private final BitSet hasContent = new BitSet();
     private int depth;
@@ -44,7 +47,10 @@ final class JsonOutput {
     void name(String name) throws IOException {
         separate();
         quote(name);
-        out.write(pretty ? ": " : ":");
+        append(':');
+        if (pretty) {
+            append(' ');
+        }
         afterName = true;
     }
 
@@ -56,29 +62,31 @@ final class JsonOutput {
     /** A number already in JSON syntax. */
     void number(String json) throws IOException {
         separate();
-        out.write(json);
+        append(json);
     }
 
-    /** A string holding the Base64 encoding of a stream, written as it is read. */
-    void base64(InputStream in) throws IOException {
+    /** A string holding the Base64 encoding of a stream of {@code length} bytes, written as it is read. */
+    void base64(InputStream in, long length) throws IOException {
         separate();
-        out.write('"');
-        ModelValues.writeBase64(in, out);
-        out.write('"');
+        append('"');
+        flushBuffer();
+        ModelValues.writeBase64(in, length, out);
+        append('"');
     }
 
     void nullValue() throws IOException {
         separate();
-        out.write("null");
+        append("null");
     }
 
     void flush() throws IOException {
+        flushBuffer();
         out.flush();
     }
 
     private void open(char bracket) throws IOException {
         separate();
-        out.write(bracket);
+        append(bracket);
         depth++;
         hasContent.clear(depth);
     }
@@ -89,7 +97,7 @@ final class JsonOutput {
         if (pretty && !empty) {
             newline();
         }
-        out.write(bracket);
+        append(bracket);
     }
 
     private void separate() throws IOException {
@@ -98,7 +106,7 @@ final class JsonOutput {
             return;
         }
         if (hasContent.get(depth)) {
-            out.write(',');
+            append(',');
         }
         hasContent.set(depth);
         if (pretty && depth > 0) {
@@ -107,38 +115,53 @@ final class JsonOutput {
     }
 
     private void newline() throws IOException {
-        out.write('\n');
+        append('\n');
         for (int i = 0; i < depth; i++) {
-            out.write("  ");
+            append("  ");
         }
     }
 
     private void quote(String s) throws IOException {
-        out.write('"');
-        int plainFrom = 0;
+        append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c != '"' && c != '\\') {
+                append(c);
                 continue;
             }
-            out.write(s, plainFrom, i - plainFrom);
-            plainFrom = i + 1;
             switch (c) {
-                case '"' -> out.write("\\\"");
-                case '\\' -> out.write("\\\\");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                case '\t' -> out.write("\\t");
-                case '\b' -> out.write("\\b");
-                case '\f' -> out.write("\\f");
+                case '"' -> append("\\\"");
+                case '\\' -> append("\\\\");
+                case '\n' -> append("\\n");
+                case '\r' -> append("\\r");
+                case '\t' -> append("\\t");
+                case '\b' -> append("\\b");
+                case '\f' -> append("\\f");
                 default -> {
-                    out.write("\\u00");
-                    out.write(HEX[c >> 4]);
-                    out.write(HEX[c & 0xF]);
+                    append("\\u00");
+                    append(HEX[c >> 4]);
+                    append(HEX[c & 0xF]);
                 }
             }
         }
-        out.write(s, plainFrom, s.length() - plainFrom);
-        out.write('"');
+        append('"');
+    }
+
+    private void append(char c) throws IOException {
+        if (used == buffer.length) {
+            flushBuffer();
+        }
+        buffer[used++] = c;
+    }
+
+    private void append(String s) throws IOException {
+        for (int i = 0; i < s.length(); i++) {
+            append(s.charAt(i));
+        }
+    }
+
+    private void flushBuffer() throws IOException {
+        out.write(buffer, 0, used);
+        used = 0;
     }
 }

@@ -86,20 +86,23 @@ public final class ModelValues {
         return InputStream.nullInputStream();
     }
 
-    /** Writes the Base64 encoding (RFC 4648, no line breaks) of a stream, chunk by chunk. */
-    public static void writeBase64(InputStream in, Writer out) throws IOException {
+    /**
+     * Writes the Base64 encoding (RFC 4648, no line breaks) of a stream, chunk by chunk; {@code length}
+     * (the bytes expected) only sizes the buffers.
+     */
+    public static void writeBase64(InputStream in, long length, Writer out) throws IOException {
         Base64.Encoder encoder = Base64.getEncoder();
-        byte[] chunk = new byte[BASE64_CHUNK];
-        byte[] encoded = new byte[BASE64_CHUNK / 3 * 4];
+        byte[] chunk = new byte[(int) Math.min(BASE64_CHUNK, (length + 2) / 3 * 3)];
+        byte[] encoded = new byte[chunk.length / 3 * 4];
         char[] chars = new char[encoded.length];
         int n;
         while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-            int length = n == chunk.length ? encoder.encode(chunk, encoded)
+            int encodedLength = n == chunk.length ? encoder.encode(chunk, encoded)
                     : encoder.encode(Arrays.copyOf(chunk, n), encoded);
-            for (int i = 0; i < length; i++) {
+            for (int i = 0; i < encodedLength; i++) {
                 chars[i] = (char) encoded[i];
             }
-            out.write(chars, 0, length);
+            out.write(chars, 0, encodedLength);
         }
     }
 

@@ -176,7 +176,7 @@ public final class DicomXmlWriter {
         } else {
             xml.writeStartElement("InlineBinary");
             try (InputStream in = ModelValues.binaryStream(value, vr)) {
-                ModelValues.writeBase64(in, new CharactersWriter());
+                ModelValues.writeBase64(in, length, new CharactersWriter());
             }
             xml.writeEndElement();
         }

@@ -67,7 +67,7 @@ public final class FormatsBenchmark {
     }
 
     private static void measure(String name, double seconds, Case operation) throws IOException {
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 0.3e9);
+        long warmUpEnd = System.nanoTime() + (long) (seconds * 1e9); // as long as the measurement: the JIT is slow on a busy machine
         while (System.nanoTime() < warmUpEnd) {
             operation.run();
         }
