@@ -58,9 +58,24 @@ def write_private():
         out.write("\n".join(rows) + "\n")
 
 
+# Transfer syntaxes registered after pydicom 2.3's tables were made (PS3.6 2023 Table A-1, HTJ2K).
+SUPPLEMENT = {
+    "1.2.840.10008.1.2.4.201": ("High-Throughput JPEG 2000 Image Compression (Lossless Only)", "Transfer Syntax", "", "",
+                                "HTJ2KLossless"),
+    "1.2.840.10008.1.2.4.202": ("High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only)",
+                                "Transfer Syntax", "", "", "HTJ2KLosslessRPCL"),
+    "1.2.840.10008.1.2.4.203": ("High-Throughput JPEG 2000 Image Compression", "Transfer Syntax", "", "", "HTJ2K"),
+    "1.2.840.10008.1.2.4.204": ("JPIP HTJ2K Referenced", "Transfer Syntax", "", "", "JPIPHTJ2KReferenced"),
+    "1.2.840.10008.1.2.4.205": ("JPIP HTJ2K Referenced Deflate", "Transfer Syntax", "", "", "JPIPHTJ2KReferencedDeflate"),
+}
+UIDS = dict(UID_dictionary)
+for _uid, _entry in SUPPLEMENT.items():
+    UIDS.setdefault(_uid, _entry)
+
+
 def write_uids():
     rows = []
-    for uid, (name, kind, _info, retired, keyword) in sorted(UID_dictionary.items()):
+    for uid, (name, kind, _info, retired, keyword) in sorted(UIDS.items()):
         rows.append("%s\t%s\t%s\t%s\t%s" % (uid, keyword, kind, "R" if retired else "", clean(name)))
     with open(os.path.join(RES, "uids.tsv"), "w", encoding="utf-8") as out:
         out.write("\n".join(rows) + "\n")
@@ -90,7 +105,7 @@ def write_uid_constants():
              "/** Every registered UID of PS3.6 Annex A that has a keyword. */\n",
              "public final class UIDs {\n    private UIDs() {\n    }\n\n"]
     seen = set()
-    for uid, (name, kind, _info, retired, keyword) in sorted(UID_dictionary.items()):
+    for uid, (name, kind, _info, retired, keyword) in sorted(UIDS.items()):
         if not keyword or keyword in seen or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", keyword):
             continue
         seen.add(keyword)

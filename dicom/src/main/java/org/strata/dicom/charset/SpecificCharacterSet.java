@@ -165,11 +165,6 @@ public final class SpecificCharacterSet {
         return unknown;
     }
 
-    /** True if every byte below 0x80 is ASCII and no escape sequences occur (UTF-8, Latin-x, GB18030...). */
-    public boolean isAsciiCompatible() {
-        return !iso2022 || extensions.stream().allMatch(r -> r.g1 || r == Repertoire.ASCII);
-    }
-
     /** Decodes a text value (all its values, backslash included). */
     public String decode(byte[] bytes) {
         return decode(bytes, 0, bytes.length, false);

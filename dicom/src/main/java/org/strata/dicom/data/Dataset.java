@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -233,6 +232,33 @@ public final class Dataset implements Iterable<Element> {
                 return new Element(tags[i], vrs[i], values[i]);
             }
         };
+    }
+
+    /** An independent copy: values, sequences and fragments copied; the copy has no parent. */
+    public Dataset deepCopy() {
+        Dataset copy = new Dataset();
+        copyInto(copy);
+        return copy;
+    }
+
+    private void copyInto(Dataset copy) {
+        for (int i = 0; i < size; i++) {
+            Object v = values[i];
+            if (v instanceof Sequence seq) {
+                Sequence target = copy.newSequence(tags[i]);
+                for (Dataset item : seq) {
+                    item.copyInto(target.addItem());
+                }
+                continue;
+            }
+            if (v instanceof byte[] b) {
+                v = b.clone();
+            } else if (v instanceof Fragments f) {
+                v = f.copy();
+            }
+            copy.insert(copy.size, tags[i], vrs[i], v);
+        }
+        copy.charset = null;
     }
 
     // ---------------------------------------------------------------- character set
@@ -616,11 +642,28 @@ public final class Dataset implements Iterable<Element> {
         if (v instanceof BulkData b) {
             byte[] bytes = b.readBytes();
             if (b.bigEndian()) {
-                ByteOrder.swap(bytes, 0, bytes.length, vr(tag).byteSwapUnit());
+                ByteOrder.swap(bytes, 0, bytes.length, byteSwapUnit(tag, vr(tag)));
             }
             return bytes;
         }
         return getBytes(tag);
+    }
+
+    /**
+     * Size of the units whose bytes reverse between little and big endian for this element: the VR's unit,
+     * except native Pixel Data in OW, whose samples are Bits Allocated wide (32-bit dose grids, for example).
+     */
+    public int byteSwapUnit(int tag, VR vr) {
+        if (!vr.isByteOrderSensitive()) {
+            return 1;
+        }
+        if (tag == Tags.PixelData && vr == VR.OW) {
+            int bitsAllocated = getInt(Tags.BitsAllocated, 16);
+            if (bitsAllocated > 16 && bitsAllocated % 8 == 0 && bitsAllocated <= 64) {
+                return bitsAllocated / 8;
+            }
+        }
+        return vr.byteSwapUnit();
     }
 
     // ---------------------------------------------------------------- setters
@@ -750,12 +793,29 @@ public final class Dataset implements Iterable<Element> {
             return s;
         }
         for (int digits = 15; digits > 0; digits--) {
-            s = String.format(java.util.Locale.ROOT, "%." + digits + "G", v).replaceFirst("\\.?0+(E|$)", "$1");
+            s = withoutTrailingZeros(String.format(java.util.Locale.ROOT, "%." + digits + "G", v));
             if (s.length() <= 16) {
                 return s;
             }
         }
         return s;
+    }
+
+    /** "1.2500E-30" -> "1.25E-30", "2.000" -> "2": zeros after the point of the mantissa only. */
+    private static String withoutTrailingZeros(String s) {
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.indexOf('.') >= 0) {
+            int end = mantissa.length();
+            while (mantissa.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (mantissa.charAt(end - 1) == '.') {
+                end--;
+            }
+            mantissa = mantissa.substring(0, end);
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     /** Sets AT values. */
@@ -770,38 +830,30 @@ public final class Dataset implements Iterable<Element> {
 
     /** Sets DA values. */
     public Dataset setDate(int tag, LocalDate... dates) {
-        String[] s = new String[dates.length];
-        for (int k = 0; k < dates.length; k++) {
-            s[k] = DateTimes.formatDate(dates[k]);
-        }
-        return setString(tag, VR.DA, s);
+        return setFormatted(tag, VR.DA, dates, DateTimes::formatDate);
     }
 
     /** Sets TM values. */
     public Dataset setTime(int tag, LocalTime... times) {
-        String[] s = new String[times.length];
-        for (int k = 0; k < times.length; k++) {
-            s[k] = DateTimes.formatTime(times[k]);
-        }
-        return setString(tag, VR.TM, s);
+        return setFormatted(tag, VR.TM, times, DateTimes::formatTime);
     }
 
     /** Sets DT values. */
     public Dataset setDateTime(int tag, DateTimes.DateTime... dateTimes) {
-        String[] s = new String[dateTimes.length];
-        for (int k = 0; k < dateTimes.length; k++) {
-            s[k] = DateTimes.formatDateTime(dateTimes[k]);
-        }
-        return setString(tag, VR.DT, s);
+        return setFormatted(tag, VR.DT, dateTimes, DateTimes::formatDateTime);
     }
 
     /** Sets PN values. */
     public Dataset setPersonName(int tag, PersonName... names) {
-        String[] s = new String[names.length];
-        for (int k = 0; k < names.length; k++) {
-            s[k] = names[k].toString();
+        return setFormatted(tag, VR.PN, names, PersonName::toString);
+    }
+
+    private <T> Dataset setFormatted(int tag, VR vr, T[] values, java.util.function.Function<T, String> format) {
+        String[] s = new String[values.length];
+        for (int k = 0; k < values.length; k++) {
+            s[k] = format.apply(values[k]);
         }
-        return setString(tag, VR.PN, s);
+        return setString(tag, vr, s);
     }
 
     /** Sets raw bytes (binary numbers little endian). */

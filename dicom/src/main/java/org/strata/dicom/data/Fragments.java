@@ -11,6 +11,15 @@ import java.util.List;
 public final class Fragments {
     private final List<Object> items = new ArrayList<>();
 
+    /** A copy whose in-memory items are copied too (references are immutable and shared). */
+    public Fragments copy() {
+        Fragments c = new Fragments();
+        for (Object o : items) {
+            c.items.add(o instanceof byte[] b ? b.clone() : o);
+        }
+        return c;
+    }
+
     /** Number of items including the offset table. */
     public int size() {
         return items.size();

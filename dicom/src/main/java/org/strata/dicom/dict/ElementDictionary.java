@@ -35,8 +35,13 @@ public final class ElementDictionary {
     }
 
     private static final class Standard {
-        static final int[] TAGS;
-        static final Entry[] ENTRIES;
+        /** Open-addressing hash of the exact tags (4,900 in 16,384 slots): one or two probes per lookup. */
+        static final int SLOTS = 1 << 14;
+        static final int EMPTY = 0xFFFFFFFF; // (FFFF,FFFF) is never a dictionary tag
+        static final int[] TAGS = new int[SLOTS];
+        static final Entry[] ENTRIES = new Entry[SLOTS];
+        /** Per slot, bit {@code VR.ordinal()} set for each VR the entry allows. */
+        static final long[] VR_MASKS = new long[SLOTS];
         static final Mask[] MASKS;
         static final Map<String, Entry> BY_KEYWORD = new HashMap<>(8192);
 
@@ -55,10 +60,23 @@ public final class ElementDictionary {
                 }
                 BY_KEYWORD.putIfAbsent(entry.keyword(), entry);
             }
-            exact.sort((a, b) -> Integer.compare(a.tag(), b.tag()));
-            TAGS = exact.stream().mapToInt(Entry::tag).toArray();
-            ENTRIES = exact.toArray(new Entry[0]);
+            Arrays.fill(TAGS, EMPTY);
+            for (Entry e : exact) {
+                int slot = slot(e.tag());
+                while (TAGS[slot] != EMPTY) {
+                    slot = (slot + 1) & (SLOTS - 1);
+                }
+                TAGS[slot] = e.tag();
+                ENTRIES[slot] = e;
+                for (VR vr : e.vrs()) {
+                    VR_MASKS[slot] |= 1L << vr.ordinal();
+                }
+            }
             MASKS = masks.toArray(new Mask[0]);
+        }
+
+        static int slot(int tag) {
+            return (tag * 0x9E3779B9) >>> 18;
         }
     }
 
@@ -81,9 +99,11 @@ public final class ElementDictionary {
 
     /** The entry for a standard tag (exact or repeating group), or null if the tag is unknown or private. */
     public static Entry lookup(int tag) {
-        int i = Arrays.binarySearch(Standard.TAGS, tag);
-        if (i >= 0) {
-            return Standard.ENTRIES[i];
+        int[] tags = Standard.TAGS;
+        for (int slot = Standard.slot(tag); tags[slot] != Standard.EMPTY; slot = (slot + 1) & (Standard.SLOTS - 1)) {
+            if (tags[slot] == tag) {
+                return Standard.ENTRIES[slot];
+            }
         }
         for (Mask m : Standard.MASKS) {
             if ((tag & m.mask()) == m.value()) {
@@ -91,6 +111,21 @@ public final class ElementDictionary {
             }
         }
         return null;
+    }
+
+    /**
+     * True unless the dictionary has an exact entry for {@code tag} with VRs and {@code vr} is not one of
+     * them (repeating-group and unknown tags allow anything). Cheap enough to call for every element read.
+     */
+    public static boolean allowsVr(int tag, VR vr) {
+        int[] tags = Standard.TAGS;
+        for (int slot = Standard.slot(tag); tags[slot] != Standard.EMPTY; slot = (slot + 1) & (Standard.SLOTS - 1)) {
+            if (tags[slot] == tag) {
+                long mask = Standard.VR_MASKS[slot];
+                return mask == 0 || (mask & (1L << vr.ordinal())) != 0;
+            }
+        }
+        return true;
     }
 
     /**

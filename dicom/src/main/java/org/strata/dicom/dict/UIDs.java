@@ -36,6 +36,16 @@ public final class UIDs {
     public static final String HEVCMP51 = "1.2.840.10008.1.2.4.107";
     /** HEVC/H.265 Main 10 Profile / Level 5.1 (Transfer Syntax). */
     public static final String HEVCM10P51 = "1.2.840.10008.1.2.4.108";
+    /** High-Throughput JPEG 2000 Image Compression (Lossless Only) (Transfer Syntax). */
+    public static final String HTJ2KLossless = "1.2.840.10008.1.2.4.201";
+    /** High-Throughput JPEG 2000 with RPCL Options Image Compression (Lossless Only) (Transfer Syntax). */
+    public static final String HTJ2KLosslessRPCL = "1.2.840.10008.1.2.4.202";
+    /** High-Throughput JPEG 2000 Image Compression (Transfer Syntax). */
+    public static final String HTJ2K = "1.2.840.10008.1.2.4.203";
+    /** JPIP HTJ2K Referenced (Transfer Syntax). */
+    public static final String JPIPHTJ2KReferenced = "1.2.840.10008.1.2.4.204";
+    /** JPIP HTJ2K Referenced Deflate (Transfer Syntax). */
+    public static final String JPIPHTJ2KReferencedDeflate = "1.2.840.10008.1.2.4.205";
     /** JPEG Baseline (Process 1) (Transfer Syntax). */
     public static final String JPEGBaseline8Bit = "1.2.840.10008.1.2.4.50";
     /** JPEG Extended (Process 2 and 4) (Transfer Syntax). */

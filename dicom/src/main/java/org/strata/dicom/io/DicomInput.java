@@ -70,11 +70,6 @@ final class DicomInput {
         }
     }
 
-    /** True if no byte is left. */
-    boolean atEnd() throws IOException {
-        return ensure(1) == 0;
-    }
-
     byte[] buffer() {
         return buf;
     }
@@ -85,11 +80,6 @@ final class DicomInput {
 
     void advance(int n) {
         pos += n;
-    }
-
-    int u8(long at) throws IOException {
-        need(1, at);
-        return buf[pos++] & 0xFF;
     }
 
     int u16(boolean bigEndian) throws IOException {

@@ -53,6 +53,7 @@ public final class DicomReader implements Closeable {
     private boolean explicitVr;
     private boolean bigEndian;
     private boolean deflated;
+    private Inflater inflater;
     private boolean stoppedAtPixelData;
 
     /** Reads from a stream (bulk data references are unavailable). */
@@ -116,6 +117,7 @@ public final class DicomReader implements Closeable {
         return in.position();
     }
 
+    /** Closes the input (the stream given to the constructor, or the file). */
     @Override
     public void close() throws IOException {
         source.close();
@@ -183,7 +185,13 @@ public final class DicomReader implements Closeable {
             bigEndian = false;
         }
         Dataset dataset = new Dataset();
-        readElements(dataset, -1, 0);
+        try {
+            readElements(dataset, -1, 0);
+        } finally {
+            if (inflater != null) {
+                inflater.end(); // nothing more is read after the data set; free the native memory now
+            }
+        }
         return dataset;
     }
 
@@ -228,12 +236,13 @@ public final class DicomReader implements Closeable {
         if (zlib) {
             tolerate(in.position(), -1, "deflated data set has a zlib header", "inflated it as zlib");
         }
-        in.rewrap(s -> new InflaterInputStream(s, new Inflater(!zlib), 1 << 15));
+        inflater = new Inflater(!zlib);
+        in.rewrap(s -> new InflaterInputStream(s, inflater, 1 << 15));
         deflated = true;
     }
 
     private static boolean isZlibHeader(byte b0, byte b1) {
-        return (b0 & 0x0F) == 8 && ((b0 & 0xFF) << 8 | (b1 & 0xFF)) % 31 == 0;
+        return (b0 & 0x0F) == 8 && (b0 & 0xF0) <= 0x70 && ((b0 & 0xFF) << 8 | (b1 & 0xFF)) % 31 == 0;
     }
 
     private TransferSyntax guessTransferSyntax() throws IOException {
@@ -370,10 +379,12 @@ public final class DicomReader implements Closeable {
                 length = ByteOrder.uint32(b, p + 4, bigEndian);
                 in.advance(8);
             } else if (!explicit.hasLongHeader()) {
+                checkAgainstDictionary(at, tag, explicit);
                 vr = explicit;
                 length = ByteOrder.uint16(b, p + 6, bigEndian);
                 in.advance(8);
             } else if (have == 12) {
+                checkAgainstDictionary(at, tag, explicit);
                 vr = explicit;
                 length = ByteOrder.uint32(b, p + 8, bigEndian);
                 in.advance(12);
@@ -392,20 +403,20 @@ public final class DicomReader implements Closeable {
         }
         if (undefined) {
             if (vr == VR.SQ) {
-                readSequence(ds, tag, VR.SQ, -1, depth);
+                readSequence(ds, tag, -1, depth);
             } else if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
                 if (vr != VR.OB && explicitVr) {
                     tolerate(at, tag, "encapsulated pixel data declared " + vr, "read it as OB (PS3.5 A.4)");
                 }
-                readFragments(ds, tag, VR.OB, at);
+                readFragments(ds, tag, at);
             } else if (vr == VR.UN && !explicitVr) {
                 // Implicit VR: an element the dictionary does not know, of undefined length, is a sequence.
-                readSequence(ds, tag, VR.SQ, -1, depth);
+                readSequence(ds, tag, -1, depth);
             } else if (vr == VR.UN) {
                 readUnknownSequence(ds, tag, depth, at);
             } else {
                 tolerate(at, tag, "undefined length on VR " + vr, "read the value as a sequence");
-                readSequence(ds, tag, VR.SQ, -1, depth);
+                readSequence(ds, tag, -1, depth);
             }
             return;
         }
@@ -416,9 +427,14 @@ public final class DicomReader implements Closeable {
             throw new DicomParseException("value length " + length + " exceeds the remaining "
                     + (fileSize - in.position()) + " bytes of the file", at, tag);
         }
+        if (vr == VR.SQ && !explicitVr && length > 0 && !startsWithItem()) {
+            // Implicit VR: the dictionary (often a private one) says SQ, but the value holds no items.
+            tolerate(at, tag, "dictionary says SQ but the value does not start with an item", "kept it as UN bytes");
+            vr = VR.UN;
+        }
         if (vr == VR.SQ || (vr == VR.UN && !explicitVr && length >= 8 && startsWithItem())) {
             // Implicit VR: an unknown element whose value starts with an item tag is a sequence.
-            readSequence(ds, tag, VR.SQ, in.position() + length, depth);
+            readSequence(ds, tag, in.position() + length, depth);
             return;
         }
         if ((length & 1) != 0) {
@@ -430,12 +446,28 @@ public final class DicomReader implements Closeable {
         } else {
             byte[] bytes = in.readBytes(length, tag);
             if (bigEndian && vr.isByteOrderSensitive()) {
-                ByteOrder.swap(bytes, 0, bytes.length, vr.byteSwapUnit());
+                ByteOrder.swap(bytes, 0, bytes.length, ds.byteSwapUnit(tag, vr));
             }
             value = bytes;
         }
         if (!ds.append(tag, vr, value)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
+        }
+        if (tag == Tags.SpecificCharacterSet) {
+            for (String term : ds.specificCharacterSet().unknownTerms()) {
+                tolerate(at, tag, "unknown character set term \"" + term + "\"",
+                        "decode its text as the default repertoire (bytes above 0x7F as Latin-1)");
+            }
+        }
+    }
+
+    /** Records an explicit VR the dictionary does not allow for a standard element (the file's VR is kept). */
+    private void checkAgainstDictionary(long at, int tag, VR vr) {
+        if (vr == VR.UN || (tag & 0x10000) != 0 || (tag & 0xFFFF) == 0) {
+            return; // UN is always allowed; private elements and group lengths are not in the dictionary
+        }
+        if (!ElementDictionary.allowsVr(tag, vr)) {
+            tolerate(at, tag, "VR " + vr + " where the dictionary says " + ElementDictionary.lookup(tag).vrs(), "kept " + vr);
         }
     }
 
@@ -472,13 +504,18 @@ public final class DicomReader implements Closeable {
     }
 
     private boolean isBulk(int tag, VR vr, long length, int depth) {
-        if (sink == null && !bulkDataReferences) {
+        if (sink == null && !referencesPossible()) {
             return false;
         }
         if (depth == 0 && isPixelData(tag)) {
             return true;
         }
         return length >= bulkDataThreshold && vr.isBinary() && !vr.isMultiValued();
+    }
+
+    /** References need positions in the file itself, which a deflated data set does not have. */
+    private boolean referencesPossible() {
+        return bulkDataReferences && !deflated;
     }
 
     private BulkData readBulk(int tag, VR vr, int fragment, long length) throws IOException {
@@ -493,7 +530,7 @@ public final class DicomReader implements Closeable {
         return BulkData.of(file, start, length, bigEndian);
     }
 
-    private void readSequence(Dataset ds, int tag, VR vr, long end, int depth) throws IOException {
+    private void readSequence(Dataset ds, int tag, long end, int depth) throws IOException {
         long at = in.position();
         if (depth >= MAX_DEPTH) {
             throw new DicomParseException("sequences nested deeper than " + MAX_DEPTH, at, tag);
@@ -510,27 +547,21 @@ public final class DicomReader implements Closeable {
                 }
                 return;
             }
-            int have = in.ensure(8);
-            if (have < 8) {
-                if (have == 0 && end < 0) {
-                    tolerate(itemAt, tag, "input ends inside a sequence without sequence delimiter",
-                            "closed the sequence");
-                    return;
+            ItemHeader header = readItemHeader(tag, "a sequence");
+            if (header == null) {
+                if (end >= 0) {
+                    throw new DicomParseException("input ends inside a sequence of defined length", itemAt, tag);
                 }
-                throw new DicomParseException("input ends inside a sequence", itemAt, tag);
+                tolerate(itemAt, tag, "input ends inside a sequence without sequence delimiter", "closed the sequence");
+                return;
             }
-            int itemTag = in.i32Tag(bigEndian);
-            long length = in.i32(bigEndian) & 0xFFFFFFFFL;
-            if (itemTag == SEQUENCE_DELIMITATION) {
+            if (header.tag() == SEQUENCE_DELIMITATION) {
                 if (end >= 0) {
                     tolerate(itemAt, tag, "sequence delimiter in a sequence of defined length", "ended the sequence");
                 }
                 return;
             }
-            if (itemTag != ITEM) {
-                throw new DicomParseException(String.format("expected an item (FFFE,E000) in the sequence, found (%04X,%04X)",
-                        itemTag >>> 16, itemTag & 0xFFFF), itemAt, tag);
-            }
+            long length = header.length();
             Dataset item = seq.addItem();
             boolean undefinedItem = length == 0xFFFFFFFFL;
             long itemEnd = undefinedItem ? -1 : in.position() + length;
@@ -540,6 +571,10 @@ public final class DicomReader implements Closeable {
                 end = itemEnd;
             }
             End how = readElements(item, itemEnd, depth + 1);
+            if (how == End.INPUT && end < 0) {
+                tolerate(in.position(), tag, "input ends inside a sequence without sequence delimiter",
+                        "closed the sequence");
+            }
             if (how == End.SEQUENCE_DELIMITER || how == End.INPUT) {
                 return;
             }
@@ -554,37 +589,29 @@ public final class DicomReader implements Closeable {
         explicitVr = false;
         bigEndian = false;
         try {
-            readSequence(ds, tag, VR.SQ, -1, depth);
+            readSequence(ds, tag, -1, depth);
         } finally {
             explicitVr = savedExplicit;
             bigEndian = savedBigEndian;
         }
     }
 
-    private void readFragments(Dataset ds, int tag, VR vr, long at) throws IOException {
-        // at: start of the element, for messages of callers; fragments are always OB.
+    /** Encapsulated pixel data (always OB, PS3.5 A.4); {@code at} is where its element starts. */
+    private void readFragments(Dataset ds, int tag, long at) throws IOException {
         Fragments fragments = new Fragments();
         int index = 0;
         while (true) {
             long itemAt = in.position();
-            int have = in.ensure(8);
-            if (have < 8) {
-                if (have == 0) {
-                    tolerate(itemAt, tag, "input ends inside encapsulated pixel data without sequence delimiter",
-                            "closed the pixel data");
-                    break;
-                }
-                throw new DicomParseException("input ends inside encapsulated pixel data", itemAt, tag);
-            }
-            int itemTag = in.i32Tag(bigEndian);
-            long length = in.i32(bigEndian) & 0xFFFFFFFFL;
-            if (itemTag == SEQUENCE_DELIMITATION) {
+            ItemHeader header = readItemHeader(tag, "encapsulated pixel data");
+            if (header == null) {
+                tolerate(itemAt, tag, "input ends inside encapsulated pixel data without sequence delimiter",
+                        "closed the pixel data");
                 break;
             }
-            if (itemTag != ITEM) {
-                throw new DicomParseException(String.format("expected a fragment item (FFFE,E000), found (%04X,%04X)",
-                        itemTag >>> 16, itemTag & 0xFFFF), itemAt, tag);
+            if (header.tag() == SEQUENCE_DELIMITATION) {
+                break;
             }
+            long length = header.length();
             if (length == 0xFFFFFFFFL) {
                 throw new DicomParseException("fragment item of undefined length", itemAt, tag);
             }
@@ -592,8 +619,8 @@ public final class DicomReader implements Closeable {
                 throw new DicomParseException("fragment length " + length + " exceeds the remaining "
                         + (fileSize - in.position()) + " bytes of the file", itemAt, tag);
             }
-            if (sink != null || bulkDataReferences) {
-                BulkData ref = readBulk(tag, vr, index, length);
+            if (sink != null || referencesPossible()) {
+                BulkData ref = readBulk(tag, VR.OB, index, length);
                 if (ref != null) {
                     fragments.add(ref);
                 }
@@ -602,9 +629,35 @@ public final class DicomReader implements Closeable {
             }
             index++;
         }
-        if (!ds.append(tag, vr, fragments)) {
+        if (!ds.append(tag, VR.OB, fragments)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
         }
+    }
+
+    /** Tag and length of an item or sequence delimiter. */
+    private record ItemHeader(int tag, long length) {
+    }
+
+    /**
+     * Reads the header of the next item (or sequence delimiter) inside element {@code tag}; null if the
+     * input ends cleanly before it. Anything else where an item must be is refused.
+     */
+    private ItemHeader readItemHeader(int tag, String where) throws IOException {
+        long at = in.position();
+        int have = in.ensure(8);
+        if (have == 0) {
+            return null;
+        }
+        if (have < 8) {
+            throw new DicomParseException("input ends inside an item header in " + where, at, tag);
+        }
+        int itemTag = in.i32Tag(bigEndian);
+        long length = in.i32(bigEndian) & 0xFFFFFFFFL;
+        if (itemTag != ITEM && itemTag != SEQUENCE_DELIMITATION) {
+            throw new DicomParseException(String.format("expected an item (FFFE,E000) in %s, found (%04X,%04X)", where,
+                    itemTag >>> 16, itemTag & 0xFFFF), at, tag);
+        }
+        return new ItemHeader(itemTag, length);
     }
 
     private void tolerate(long offset, int tag, String problem, String action) {

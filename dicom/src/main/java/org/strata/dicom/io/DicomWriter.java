@@ -17,8 +17,8 @@ import org.strata.dicom.data.VR;
  * either bare ({@link #writeDataset}, e.g. a DIMSE command set in implicit VR little endian) or as a
  * Part 10 file with preamble and meta information ({@link #writeFile}). Encapsulated pixel data is written
  * as it is held (fragments), so encapsulated syntaxes pass through. Group lengths are always written for
- * groups 0000 and 0002, recomputed for other groups that already have one, and added for all groups with
- * {@link #groupLengths(boolean)}. Sequences and items have undefined length unless
+ * groups 0000 and 0002, recomputed for other groups that already have one, and added for all top-level
+ * groups with {@link #groupLengths(boolean)}. Sequences and items have undefined length unless
  * {@link #definedLengths(boolean)}. Unchanged values are written byte for byte (odd ones padded).
  * The writer buffers; {@link #writeFile} and {@link #writeDataset} flush when done.
  */
@@ -82,7 +82,7 @@ public final class DicomWriter {
         buf[count++] = 'M';
         explicitVr = true;
         bigEndian = false;
-        writeElements(meta.dataset());
+        writeElements(meta.dataset(), true);
         flushBuffer();
         target.flush();
     }
@@ -93,18 +93,19 @@ public final class DicomWriter {
         bigEndian = ts.isBigEndian();
         if (ts.isDeflated()) {
             flushBuffer();
-            DeflaterOutputStream deflater = new DeflaterOutputStream(target, new Deflater(Deflater.DEFAULT_COMPRESSION, true),
-                    BUFFER_SIZE);
-            out = deflater;
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+            DeflaterOutputStream deflating = new DeflaterOutputStream(target, deflater, BUFFER_SIZE);
+            out = deflating;
             try {
-                writeElements(dataset);
+                writeElements(dataset, true);
                 flushBuffer();
-                deflater.finish();
+                deflating.finish();
             } finally {
                 out = target;
+                deflater.end();
             }
         } else {
-            writeElements(dataset);
+            writeElements(dataset, true);
         }
         flushBuffer();
         target.flush();
@@ -112,7 +113,7 @@ public final class DicomWriter {
 
     // ---------------------------------------------------------------- elements
 
-    private void writeElements(Dataset ds) throws IOException {
+    private void writeElements(Dataset ds, boolean topLevel) throws IOException {
         int size = ds.size();
         int group = -1;
         for (int i = 0; i < size; i++) {
@@ -120,7 +121,7 @@ public final class DicomWriter {
             int g = tag >>> 16;
             if (g != group) {
                 group = g;
-                if (g != 0xFFFE && (groupLengths || g == 0x0000 || g == 0x0002 || ds.contains(g << 16))) {
+                if (hasGroupLength(ds, g, topLevel)) {
                     writeHeader(g << 16, VR.UL, 4);
                     write32((int) groupLength(ds, i, g));
                 }
@@ -130,6 +131,14 @@ public final class DicomWriter {
             }
             writeElement(ds, tag, ds.vrAt(i), ds.valueAt(i));
         }
+    }
+
+    /**
+     * Whether group {@code g} gets a group length element: always 0000 and 0002, groups that have one, and
+     * with {@link #groupLengths} every top-level group (group lengths inside items serve no one).
+     */
+    private boolean hasGroupLength(Dataset ds, int g, boolean topLevel) {
+        return g != 0xFFFE && ((groupLengths && topLevel) || g == 0x0000 || g == 0x0002 || ds.contains(g << 16));
     }
 
     /** Encoded length of the elements of group {@code g} starting at index {@code from}, group length excluded. */
@@ -151,7 +160,7 @@ public final class DicomWriter {
             int g = tag >>> 16;
             if (g != group) {
                 group = g;
-                if (g != 0xFFFE && (groupLengths || g == 0x0000 || g == 0x0002 || ds.contains(g << 16))) {
+                if (hasGroupLength(ds, g, false)) {
                     total += headerLength(VR.UL, 4) + 4;
                 }
             }
@@ -216,9 +225,9 @@ public final class DicomWriter {
                 long len = f.length(k);
                 writeTagAndLength(DicomReader.ITEM, len + (len & 1));
                 if (f.isReference(k)) {
-                    copyBulk(f.reference(k), vr);
+                    copyBulk(f.reference(k), 1);
                 } else {
-                    writeValueBytes(f.bytes(k), vr, false);
+                    writeValueBytes(f.bytes(k), 1, false);
                 }
                 if ((len & 1) != 0) {
                     writeByte(0);
@@ -228,7 +237,7 @@ public final class DicomWriter {
         } else if (value instanceof BulkData b) {
             long len = b.length();
             writeHeader(tag, vr, len + (len & 1));
-            copyBulk(b, vr);
+            copyBulk(b, ds.byteSwapUnit(tag, vr));
             if ((len & 1) != 0) {
                 writeByte(vr.paddingByte());
             }
@@ -236,7 +245,7 @@ public final class DicomWriter {
             byte[] bytes = value == null ? new byte[0] : value instanceof String s ? ds.encodeText(vr, s) : (byte[]) value;
             int len = bytes.length;
             writeHeader(tag, vr, len + (len & 1));
-            writeValueBytes(bytes, vr, true);
+            writeValueBytes(bytes, ds.byteSwapUnit(tag, vr), true);
             if ((len & 1) != 0) {
                 writeByte(vr.paddingByte());
             }
@@ -247,7 +256,7 @@ public final class DicomWriter {
         writeHeader(tag, VR.SQ, definedLengths ? valueLength(ds, VR.SQ, seq) : UNDEFINED);
         for (Dataset item : seq) {
             writeTagAndLength(DicomReader.ITEM, definedLengths ? datasetLength(item) : UNDEFINED);
-            writeElements(item);
+            writeElements(item, false);
             if (!definedLengths) {
                 writeTagAndLength(DicomReader.ITEM_DELIMITATION, 0);
             }
@@ -306,20 +315,19 @@ public final class DicomWriter {
     }
 
     /** Writes a little-endian value in the target byte order (never modifying {@code bytes}). */
-    private void writeValueBytes(byte[] bytes, VR vr, boolean swapAllowed) throws IOException {
-        boolean swap = swapAllowed && bigEndian && vr.isByteOrderSensitive();
-        int unit = vr.byteSwapUnit();
+    private void writeValueBytes(byte[] bytes, int unit, boolean swapAllowed) throws IOException {
+        boolean swap = swapAllowed && bigEndian && unit > 1;
         int off = 0;
         while (off < bytes.length) {
-            if (count == buf.length) {
+            int room = buf.length - count;
+            int remaining = bytes.length - off;
+            if (room < Math.min(unit, remaining)) {
                 flushBuffer();
+                continue;
             }
-            int n = Math.min(bytes.length - off, buf.length - count);
-            if (swap) {
-                n -= n % unit;
-                if (n == 0) {
-                    n = bytes.length - off; // trailing partial unit of an odd-length value: left as is
-                }
+            int n = Math.min(remaining, room);
+            if (swap && n >= unit) {
+                n -= n % unit; // whole units only; a trailing partial unit (odd length) is copied as it is
             }
             System.arraycopy(bytes, off, buf, count, n);
             if (swap) {
@@ -330,9 +338,8 @@ public final class DicomWriter {
         }
     }
 
-    private void copyBulk(BulkData bulk, VR vr) throws IOException {
-        boolean swap = bulk.bigEndian() != bigEndian && vr.isByteOrderSensitive();
-        int unit = vr.byteSwapUnit();
+    private void copyBulk(BulkData bulk, int unit) throws IOException {
+        boolean swap = bulk.bigEndian() != bigEndian && unit > 1;
         try (InputStream in = bulk.openStream()) {
             long remaining = bulk.length();
             while (remaining > 0) {

@@ -33,8 +33,8 @@ public final class TransferSyntax {
             // JPIP referenced syntaxes carry no pixel data, only a URL: native explicit VR LE (or deflated).
             UIDs.JPIPReferenced, new TransferSyntax(UIDs.JPIPReferenced, true, false, false, false),
             UIDs.JPIPReferencedDeflate, new TransferSyntax(UIDs.JPIPReferencedDeflate, true, false, true, false),
-            "1.2.840.10008.1.2.4.204", new TransferSyntax("1.2.840.10008.1.2.4.204", true, false, false, false),
-            "1.2.840.10008.1.2.4.205", new TransferSyntax("1.2.840.10008.1.2.4.205", true, false, true, false),
+            UIDs.JPIPHTJ2KReferenced, new TransferSyntax(UIDs.JPIPHTJ2KReferenced, true, false, false, false),
+            UIDs.JPIPHTJ2KReferencedDeflate, new TransferSyntax(UIDs.JPIPHTJ2KReferencedDeflate, true, false, true, false),
             // Papyrus 3 Implicit VR Little Endian (retired).
             "1.2.840.10008.1.20", new TransferSyntax("1.2.840.10008.1.20", false, false, false, false));
 

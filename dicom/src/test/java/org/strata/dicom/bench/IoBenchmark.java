@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.VR;
@@ -42,8 +43,23 @@ public final class IoBenchmark {
         Dataset dataset = parsed.dataset();
         FileMetaInformation meta = parsed.meta();
 
-        measure("header parse (stop before pixel data)", seconds, file.length, () -> read(file, true).dataset().size());
+        long headerBytes;
+        try (DicomReader r = new DicomReader(new ByteArrayInputStream(file))) {
+            r.stopBeforePixelData(true).readFile();
+            headerBytes = r.position();
+        }
+        System.out.printf("header: %d bytes, %d top-level elements%n", headerBytes, dataset.size());
+        measure("header parse (stop before pixel data)", seconds, headerBytes, () -> read(file, true).dataset().size());
         measure("full read", seconds, file.length, () -> read(file, false).dataset().size());
+        Path onDisk = Files.createTempFile("strata-bench", ".dcm");
+        try {
+            Files.write(onDisk, file);
+            measure("header parse from file (page cache)", seconds, headerBytes,
+                    () -> Part10.readHeader(onDisk).dataset().size());
+            measure("full read from file (page cache)", seconds, file.length, () -> Part10.read(onDisk).dataset().size());
+        } finally {
+            Files.delete(onDisk);
+        }
         measure("full write", seconds, file.length, () -> {
             CountingStream out = new CountingStream();
             new DicomWriter(out).writeFile(meta, dataset);

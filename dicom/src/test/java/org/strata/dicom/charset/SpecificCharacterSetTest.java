@@ -71,6 +71,30 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void jisX0212AndGb2312AndKatakanaRoundTripThroughTheirEscapes() {
+        SpecificCharacterSet jp = SpecificCharacterSet.of("ISO 2022 IR 13", "ISO 2022 IR 87", "ISO 2022 IR 159");
+        // U+4E02 is in JIS X 0212 only, U+5C71 in JIS X 0208, U+FF94 is half-width katakana.
+        String text = "\uFF94\uFF8F^\u5C71\u4E02=abc";
+        byte[] encoded = jp.encode(text, true);
+        assertEquals(text, jp.decode(encoded, 0, encoded.length, true));
+        assertTrue(containsSequence(encoded, bytes(0x1B, 0x24, 0x28, 0x44)), "JIS X 0212 designated");
+        SpecificCharacterSet cn = SpecificCharacterSet.of("", "ISO 2022 IR 58");
+        String chinese = "Wang^XiaoDong=\u738B^\u5C0F\u4E1C";
+        byte[] gb = cn.encode(chinese, true);
+        assertTrue(containsSequence(gb, bytes(0x1B, 0x24, 0x29, 0x41)), "GB 2312 designated to G1");
+        assertEquals(chinese, cn.decode(gb, 0, gb.length, true));
+    }
+
+    private static boolean containsSequence(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void latin1ExtensionInIso2022() {
         SpecificCharacterSet cs = SpecificCharacterSet.of("ISO 2022 IR 100");
         assertEquals("Müller", cs.decode(bytes('M', 0xFC, 'l', 'l', 'e', 'r')));

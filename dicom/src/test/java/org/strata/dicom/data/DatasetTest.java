@@ -153,6 +153,24 @@ class DatasetTest {
     }
 
     @Test
+    void deepCopiesAreIndependent() {
+        Dataset ds = new Dataset();
+        ds.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        ds.setBytes(Tags.Rows, VR.US, new byte[] {0, 2});
+        Dataset item = ds.newSequence(Tags.ReferencedStudySequence).addItem();
+        item.put(Tags.PatientName, VR.PN, new byte[] {'M', (byte) 0xFC});
+        ds.put(Tags.PixelData, VR.OB, new Fragments().add(new byte[0]).add(new byte[] {1, 2}));
+        Dataset copy = ds.deepCopy();
+        assertEquals(ds, copy);
+        assertEquals("Mü", copy.getSequence(Tags.ReferencedStudySequence).get(0).getString(Tags.PatientName));
+        ds.getBytes(Tags.Rows)[1] = 3;
+        item.setString(Tags.PatientName, VR.PN, "X");
+        assertEquals(512, copy.getInt(Tags.Rows, 0));
+        assertEquals("Mü", copy.getSequence(Tags.ReferencedStudySequence).get(0).getString(Tags.PatientName));
+        assertNotEquals(ds, copy);
+    }
+
+    @Test
     void settersRefuseWhatTheyCannotEncode() {
         Dataset ds = new Dataset();
         assertThrows(IllegalArgumentException.class, () -> ds.setString(0x00091001, "x"));

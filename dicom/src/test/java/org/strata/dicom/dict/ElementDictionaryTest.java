@@ -34,6 +34,16 @@ class ElementDictionaryTest {
     }
 
     @Test
+    void allowedVrsFollowTheDictionary() {
+        assertTrue(ElementDictionary.allowsVr(Tags.PatientName, VR.PN));
+        assertFalse(ElementDictionary.allowsVr(Tags.PatientName, VR.LO));
+        assertTrue(ElementDictionary.allowsVr(Tags.SmallestImagePixelValue, VR.SS));
+        assertTrue(ElementDictionary.allowsVr(Tags.SmallestImagePixelValue, VR.US));
+        assertFalse(ElementDictionary.allowsVr(Tags.SmallestImagePixelValue, VR.UL));
+        assertTrue(ElementDictionary.allowsVr(0x00091010, VR.FD)); // unknown tag: anything goes
+    }
+
+    @Test
     void repeatingGroupsMatchAnyGroupOfTheRange() {
         assertEquals("OverlayData", ElementDictionary.keywordOf(0x60003000));
         assertEquals("OverlayData", ElementDictionary.keywordOf(0x601E3000));
