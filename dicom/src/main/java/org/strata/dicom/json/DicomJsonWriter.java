@@ -76,7 +76,7 @@ public final class DicomJsonWriter {
             } else if (vr == VR.SQ) {
                 throw new IOException("element " + name + " has VR SQ but holds no sequence");
             } else if (BulkDataPolicy.isBinary(vr) || !(value instanceof byte[] || value instanceof String)) {
-                writeBinary(vr, value, path + name);
+                writeBinary(vr, value, dataset.byteSwapUnit(tag, vr), path + name);
             } else {
                 writeValues(dataset, tag, vr);
             }
@@ -96,7 +96,7 @@ public final class DicomJsonWriter {
         out.endArray();
     }
 
-    private void writeBinary(VR vr, Object value, String path) throws IOException {
+    private void writeBinary(VR vr, Object value, int swapUnit, String path) throws IOException {
         long length = ModelValues.binaryLength(value);
         if (length == 0) {
             return;
@@ -107,7 +107,7 @@ public final class DicomJsonWriter {
             return;
         }
         out.name("InlineBinary");
-        try (InputStream in = ModelValues.binaryStream(value, vr)) {
+        try (InputStream in = ModelValues.binaryStream(value, swapUnit)) {
             out.base64(in, length);
         }
     }

@@ -58,17 +58,18 @@ public final class ModelValues {
     }
 
     /**
-     * A binary value as little-endian bytes. Encapsulated pixel data becomes its items (offset table first,
-     * each with tag and length, no sequence delimiter) as in the Value Field, so a reader can restore the
-     * fragments.
+     * A binary value as little-endian bytes; {@code swapUnit} is the width of the units a big-endian bulk
+     * data reference must be swapped in ({@link Dataset#byteSwapUnit}). Encapsulated pixel data becomes its
+     * items (offset table first, each with tag and length, no sequence delimiter) as in the Value Field, so a
+     * reader can restore the fragments.
      */
-    public static InputStream binaryStream(Object value, VR vr) throws IOException {
+    public static InputStream binaryStream(Object value, int swapUnit) throws IOException {
         if (value instanceof byte[] bytes) {
             return new ByteArrayInputStream(bytes);
         }
         if (value instanceof BulkData bulk) {
             InputStream in = bulk.openStream();
-            return bulk.bigEndian() && vr.byteSwapUnit() > 1 ? new SwappingInputStream(in, vr.byteSwapUnit()) : in;
+            return bulk.bigEndian() && swapUnit > 1 ? new SwappingInputStream(in, swapUnit) : in;
         }
         if (value instanceof Fragments fragments) {
             List<InputStream> parts = new ArrayList<>(2 * fragments.size());

@@ -105,7 +105,7 @@ public final class DicomXmlWriter {
             throw new IOException("element " + tagText + " has VR SQ but holds no sequence");
         } else if (value != null && (BulkDataPolicy.isBinary(vr)
                 || !(value instanceof byte[] || value instanceof String))) {
-            writeBinary(vr, value, path + tagText);
+            writeBinary(vr, value, dataset.byteSwapUnit(tag, vr), path + tagText);
         } else if (value != null) {
             writeValues(dataset.getStrings(tag), vr);
         }
@@ -165,7 +165,8 @@ public final class DicomXmlWriter {
         }
     }
 
-    private void writeBinary(VR vr, Object value, String path) throws XMLStreamException, IOException {
+    private void writeBinary(VR vr, Object value, int swapUnit, String path)
+            throws XMLStreamException, IOException {
         long length = ModelValues.binaryLength(value);
         if (length == 0) {
             return;
@@ -175,7 +176,7 @@ public final class DicomXmlWriter {
             xml.writeAttribute("uri", bulkData.uriBuilder().uriFor(path, vr));
         } else {
             xml.writeStartElement("InlineBinary");
-            try (InputStream in = ModelValues.binaryStream(value, vr)) {
+            try (InputStream in = ModelValues.binaryStream(value, swapUnit)) {
                 ModelValues.writeBase64(in, length, new CharactersWriter());
             }
             xml.writeEndElement();

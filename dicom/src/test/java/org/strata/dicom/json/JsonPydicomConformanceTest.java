@@ -145,6 +145,7 @@ class JsonPydicomConformanceTest {
     @SuppressWarnings("unchecked")
     private static Object normalisePydicom(Object json, boolean bigEndian) {
         Map<String, Object> dataset = new LinkedHashMap<>();
+        int bitsAllocated = bitsAllocated((Map<String, Object>) json);
         ((Map<String, Object>) json).forEach((key, value) -> {
             // PS3.18 F.2.2: group lengths shall not be included; pydicom includes those the file has.
             if (key.endsWith("0000")) {
@@ -168,8 +169,11 @@ class JsonPydicomConformanceTest {
             if (bigEndian && element.get("InlineBinary") instanceof String base64) {
                 // pydicom encodes binary values in the file's byte order; we write little endian like every
                 // other value of the model, so swap pydicom's bytes back for big-endian files.
+                // Native Pixel Data samples are Bits Allocated wide, whatever the VR's unit (PS3.5 8.1.1).
                 byte[] bytes = Base64.getDecoder().decode(base64);
-                ByteOrder.swap(bytes, 0, bytes.length, VR.ofName(vr).byteSwapUnit());
+                int unit = key.equals("7FE00010") && "OW".equals(vr) && bitsAllocated > 16 ? bitsAllocated / 8
+                        : VR.ofName(vr).byteSwapUnit();
+                ByteOrder.swap(bytes, 0, bytes.length, unit);
                 element.put("InlineBinary", Base64.getEncoder().encodeToString(bytes));
             }
             if (key.equals("7FE00010") && "OW".equals(vr) && element.get("InlineBinary") instanceof String base64
@@ -181,6 +185,16 @@ class JsonPydicomConformanceTest {
             dataset.put(key, normaliseNumbers(element));
         });
         return dataset;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int bitsAllocated(Map<String, Object> json) {
+        Object element = json.get("00280100");
+        if (element instanceof Map<?, ?> map && map.get("Value") instanceof List<?> values && !values.isEmpty()
+                && values.get(0) instanceof JsonTree.Number number) {
+            return Integer.parseInt(number.text());
+        }
+        return 16;
     }
 
     @SuppressWarnings("unchecked")

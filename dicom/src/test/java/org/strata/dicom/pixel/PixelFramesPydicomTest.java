@@ -30,7 +30,7 @@ import org.strata.dicom.testsupport.ExternalTools;
  */
 class PixelFramesPydicomTest {
 
-    private static final List<String> FILES = List.of("rtdose.dcm", "rtdose_rle.dcm",
+    private static final List<String> FILES = List.of("rtdose.dcm", "rtdose_expb.dcm", "rtdose_rle.dcm",
             "MR_small_RLE.dcm", "SC_rgb_rle_2frame.dcm", "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_32bit_2frame.dcm",
             "SC_rgb_small_odd.dcm", "liver_1frame.dcm", "JPEG2000.dcm", "SC_rgb_jpeg_gdcm.dcm", "CT_small.dcm");
 
@@ -45,9 +45,8 @@ class PixelFramesPydicomTest {
         reference = JsonTestTrees.parse(Files.readString(out));
     }
 
-    /** rtdose_expb.dcm (big endian, 32-bit) is left out until the reader swaps its OW pixel data by 4 bytes. */
     @ParameterizedTest
-    @ValueSource(strings = {"rtdose.dcm", "rtdose_rle.dcm", "MR_small_RLE.dcm",
+    @ValueSource(strings = {"rtdose.dcm", "rtdose_expb.dcm", "rtdose_rle.dcm", "MR_small_RLE.dcm",
         "SC_rgb_rle_2frame.dcm", "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_rle_32bit_2frame.dcm", "SC_rgb_small_odd.dcm",
         "liver_1frame.dcm", "JPEG2000.dcm", "SC_rgb_jpeg_gdcm.dcm", "CT_small.dcm"})
     void framesEqualPydicoms(String name) throws IOException {
