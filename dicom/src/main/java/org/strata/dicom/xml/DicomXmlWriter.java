@@ -118,7 +118,7 @@ public final class DicomXmlWriter {
         return "00000000".substring(hex.length()) + hex;
     }
 
-    private void writeValues(String[] values, VR vr) throws XMLStreamException {
+    private void writeValues(String[] values, VR vr) throws XMLStreamException, IOException {
         for (int i = 0; i < values.length; i++) {
             String number = Integer.toString(i + 1);
             if (vr == VR.PN) {
@@ -135,8 +135,18 @@ public final class DicomXmlWriter {
         }
     }
 
-    /** Writes text, escaping CR, which XML readers would otherwise turn into LF (XML 1.0 section 2.11). */
-    private void writeText(String text) throws XMLStreamException {
+    /**
+     * Writes text, escaping CR, which XML readers would otherwise turn into LF (XML 1.0 section 2.11), and
+     * refusing the other control characters, which XML 1.0 cannot carry at all.
+     */
+    private void writeText(String text) throws XMLStreamException, IOException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
+                throw new IOException(String.format("a value holds the control character U+%04X, which XML 1.0"
+                        + " cannot carry", (int) c));
+            }
+        }
         int from = 0;
         for (int cr = text.indexOf('\r'); cr >= 0; cr = text.indexOf('\r', from)) {
             xml.writeCharacters(text.substring(from, cr));
@@ -146,7 +156,7 @@ public final class DicomXmlWriter {
         xml.writeCharacters(text.substring(from));
     }
 
-    private void writePersonName(String value) throws XMLStreamException {
+    private void writePersonName(String value) throws XMLStreamException, IOException {
         String[] groups = value.split("=", -1);
         for (int g = 0; g < Math.min(groups.length, NAME_GROUPS.length); g++) {
             if (groups[g].isEmpty()) {

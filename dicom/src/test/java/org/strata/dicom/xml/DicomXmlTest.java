@@ -113,6 +113,14 @@ class DicomXmlTest {
         assertEquals(List.of(), DatasetDiff.differences(original, fromDcmtk));
     }
 
+    @Test
+    void refusesTextXmlCannotCarry() {
+        Dataset ds = new Dataset();
+        ds.put(0x00204000, VR.LT, "page one\fpage two");
+        IOException e = assertThrows(IOException.class, () -> xml(ds));
+        assertTrue(e.getMessage().contains("U+000C"), e.getMessage());
+    }
+
     /** dcm2xml 3.6.7 Base64-encodes OW most significant byte first; the model (and we) use little endian. */
     private static void swapWords(Dataset dataset) {
         for (int i = 0; i < dataset.size(); i++) {
