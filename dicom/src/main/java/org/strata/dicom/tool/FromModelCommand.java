@@ -25,21 +25,20 @@ final class FromModelCommand implements Command {
 
     @Override
     public String name() {
-        return model == Model.JSON ? "fromjson" : "fromxml";
+        return "from" + model.suffix;
     }
 
     @Override
     public String summary() {
-        return model == Model.JSON ? "write a DICOM JSON data set as a Part 10 file"
-                : "write a Native DICOM Model XML data set as a Part 10 file";
+        return "write a " + model.title + " data set as a Part 10 file";
     }
 
     @Override
     public String usage() {
         return "usage: strata-dicom " + name() + " [--transfer-syntax SYNTAX] IN OUT\n"
-                + "Reads one data set from IN (" + (model == Model.JSON ? "DICOM JSON, PS3.18 F" : "Native DICOM Model"
-                + " XML, PS3.19 A.1") + "; '-' for standard input) and writes it to OUT as a Part 10 file,\n"
-                + "with File Meta Information made from its SOP Class and Instance UIDs.\n"
+                + "Reads one data set from IN (" + model.title + ", " + model.standard + "; '-' for standard input)\n"
+                + "and writes it to OUT as a Part 10 file, with File Meta Information made from its SOP Class\n"
+                + "and Instance UIDs.\n"
                 + "  --transfer-syntax SYNTAX  " + Syntaxes.NAMES + "\n"
                 + "                            (default explicit); encapsulated pixel data needs its own syntax\n"
                 + "Values must be inline: bulk data URIs are refused.\n"

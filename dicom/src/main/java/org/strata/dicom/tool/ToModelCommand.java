@@ -19,20 +19,19 @@ final class ToModelCommand implements Command {
 
     @Override
     public String name() {
-        return model == Model.JSON ? "tojson" : "toxml";
+        return "to" + model.suffix;
     }
 
     @Override
     public String summary() {
-        return model == Model.JSON ? "write a DICOM file's data set as DICOM JSON (PS3.18 F)"
-                : "write a DICOM file's data set as Native DICOM Model XML (PS3.19)";
+        return "write a DICOM file's data set as " + model.title + " (" + model.standard + ")";
     }
 
     @Override
     public String usage() {
         return "usage: strata-dicom " + name() + " [OPTIONS] FILE\n"
-                + "Writes the data set (not the File Meta Information) as "
-                + (model == Model.JSON ? "DICOM JSON" : "Native DICOM Model XML") + " in UTF-8.\n" + ModelOptions.HELP;
+                + "Writes the data set (not the File Meta Information) as " + model.title + " in UTF-8.\n"
+                + ModelOptions.HELP;
     }
 
     @Override
