@@ -207,6 +207,24 @@ class MainTest {
         assertArrayEquals(expected, Part10.read(roundTrip).dataset().readBytes(Tags.PixelData));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"implicit", "big", "deflated", "1.2.840.10008.1.2.1"})
+    void convertMovesBetweenUncompressedSyntaxes(String syntax) throws IOException {
+        Path converted = dir.resolve("converted.dcm");
+        Run run = run("convert", "--to", syntax, file("MR_small.dcm"), converted.toString());
+        assertEquals(0, run.exit, run.err);
+        String dump = ExternalTools.run(dir, "dcmdump", "-q", "-Un", "+P", "0002,0010", converted.toString());
+        String uid = syntax.contains(".") ? syntax : switch (syntax) {
+            case "implicit" -> UIDs.ImplicitVRLittleEndian;
+            case "big" -> UIDs.ExplicitVRBigEndian;
+            default -> UIDs.DeflatedExplicitVRLittleEndian;
+        };
+        assertTrue(dump.contains(uid), "DCMTK sees " + dump);
+        Dataset original = Part10.read(ExternalTools.testFile("MR_small.dcm")).dataset();
+        assertEquals(List.of(), DatasetDiff.differences(Corpus.asModelsCarryIt(original),
+                Corpus.asModelsCarryIt(Part10.read(converted).dataset())));
+    }
+
     @Test
     void convertRefusesWhatItCannotDo() throws IOException {
         assertOneLineError(run("convert", "--to", "explicit", file("JPEG2000.dcm"), dir.resolve("j.dcm").toString()),
