@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Generates Strata's DICOM dictionary from the machine-readable PS3.6 facts shipped with pydicom.
+"""Generates Strata's DICOM dictionary from the machine-readable PS3.6 facts shipped with pydicom, adding
+the (newer) standard elements that only DCMTK's /usr/share/libdcmtk17/dicom.dic lists.
 
 Re-run from the repository root after a pydicom/standard update (the output is committed so the
 build never needs Python):
@@ -36,9 +37,42 @@ def clean(text):
     return " ".join(str(text).replace("\t", " ").split())
 
 
+DCMTK_DIC = "/usr/share/libdcmtk17/dicom.dic"
+# DCMTK's internal VR names for ambiguous VRs, as the standard writes them.
+DCMTK_VRS = {"px": "OB or OW", "ox": "OB or OW", "xs": "US or SS", "lt": "US or SS or OW", "up": "UL", "na": "NONE"}
+
+
+def dcmtk_only_elements():
+    """Exact-tag standard elements of DCMTK's dictionary that pydicom's lacks: {tag: (VR, VM, name, retired, keyword)}."""
+    extra = {}
+    known = {v[4] for v in DicomDictionary.values()} | {v[4] for v in RepeatersDictionary.values()}
+    line_re = re.compile(r"^\(([0-9A-Fa-f]{4}),([0-9A-Fa-f]{4})\)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)")
+    with open(DCMTK_DIC, encoding="latin-1") as dic:
+        for line in dic:
+            m = line_re.match(line)
+            if not m or not m.group(6).startswith("DICOM"):
+                continue
+            tag = int(m.group(1) + m.group(2), 16)
+            if tag in DicomDictionary:
+                continue
+            keyword = m.group(4)
+            retired = "Retired" if keyword.startswith("RETIRED_") else ""
+            keyword = keyword.replace("RETIRED_", "")
+            if keyword in known:
+                continue  # a repeating-group element pydicom lists by its mask
+            vr = DCMTK_VRS.get(m.group(3), m.group(3))
+            name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", keyword)
+            extra[tag] = (vr, m.group(5), name, retired, keyword)
+    return extra
+
+
+ELEMENTS = dict(DicomDictionary)
+ELEMENTS.update(dcmtk_only_elements())
+
+
 def write_elements():
     rows = []
-    for tag, (vr, vm, name, retired, keyword) in sorted(DicomDictionary.items()):
+    for tag, (vr, vm, name, retired, keyword) in sorted(ELEMENTS.items()):
         rows.append("%08X\t%s\t%s\t%s\t%s\t%s" % (tag, vrs(vr), vm, "R" if retired else "", keyword, clean(name)))
     for mask, (vr, vm, name, retired, keyword) in sorted(RepeatersDictionary.items()):
         rows.append("%s\t%s\t%s\t%s\t%s\t%s" % (mask.upper().replace("X", "x"), vrs(vr), vm, "R" if retired else "",
@@ -47,10 +81,31 @@ def write_elements():
         out.write("\n".join(rows) + "\n")
 
 
+DCMTK_PRIVATE_DIC = "/usr/share/libdcmtk17/private.dic"
+
+
+def private_elements():
+    """pydicom's private dictionary (from GDCM) plus entries only DCMTK's private.dic has."""
+    merged = {creator: dict(entries) for creator, entries in private_dictionaries.items()}
+    line_re = re.compile(r'^\(([0-9A-Fa-fx]{4}),"([^"]*)",([0-9A-Fa-f]{2})\)\s+(\S+)\s+(\S+)\s+(\S+)')
+    with open(DCMTK_PRIVATE_DIC, encoding="latin-1") as dic:
+        for line in dic:
+            m = line_re.match(line)
+            if not m:
+                continue  # comments, and element ranges this dictionary does not index
+            key = m.group(1).upper().replace("X", "x")[0:4] + "xx" + m.group(3).upper()
+            entries = merged.setdefault(m.group(2), {})
+            if key.lower() not in {k.lower() for k in entries}:
+                name = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", m.group(5))
+                entries[key] = (DCMTK_VRS.get(m.group(4), m.group(4)), m.group(6), name, "")
+    return merged
+
+
 def write_private():
     rows = []
-    for creator in sorted(private_dictionaries):
-        for key, (vr, vm, name, retired) in sorted(private_dictionaries[creator].items()):
+    merged = private_elements()
+    for creator in sorted(merged):
+        for key, (vr, vm, name, retired) in sorted(merged[creator].items()):
             key = key.upper().replace("X", "x")
             rows.append("%s\t%s\t%s\t%s\t%s\t%s\t%s" % (clean(creator), key[0:4], key[6:8], vrs(vr), vm,
                                                         "R" if retired else "", clean(name)))
@@ -86,7 +141,7 @@ def write_tags():
              "/** Tag of every element keyword in PS3.6 (repeating-group elements use their first group). */\n",
              "public final class Tags {\n    private Tags() {\n    }\n\n"]
     seen = set()
-    entries = [(tag, v[4], v[3]) for tag, v in DicomDictionary.items()]
+    entries = [(tag, v[4], v[3]) for tag, v in ELEMENTS.items()]
     entries += [(int(mask.replace("x", "0"), 16), v[4], v[3]) for mask, v in RepeatersDictionary.items()]
     for tag, keyword, retired in sorted(entries):
         if not keyword or keyword in seen:

@@ -36,9 +36,11 @@ public final class Dataset implements Iterable<Element> {
 
     Dataset(Dataset parent) {
         this.parent = parent;
-        this.tags = new int[16];
-        this.vrs = new VR[16];
-        this.values = new Object[16];
+        // Top-level data sets of images hold a few hundred elements, items a handful.
+        int capacity = parent == null ? 64 : 8;
+        this.tags = new int[capacity];
+        this.vrs = new VR[capacity];
+        this.values = new Object[capacity];
     }
 
     /** The data set whose sequence holds this item, or null at top level. */
@@ -302,6 +304,17 @@ public final class Dataset implements Iterable<Element> {
 
     /** First value as text (numbers of binary VRs formatted), or null if absent, empty, or not text/number. */
     public String getString(int tag) {
+        int i = indexOf(tag);
+        if (i >= 0 && vrs[i].isText()) {
+            // Common case for indexing: no array of all values, just the first one.
+            Object v = values[i];
+            String text = v instanceof String s ? s : v instanceof byte[] b ? decode(vrs[i], b) : null;
+            if (text == null || text.isEmpty()) {
+                return null;
+            }
+            int end = vrs[i].isMultiValued() ? text.indexOf('\\') : -1;
+            return trimValue(vrs[i], end < 0 ? text : text.substring(0, end));
+        }
         String[] all = getStrings(tag);
         return all.length == 0 ? null : all[0];
     }

@@ -117,6 +117,7 @@ public final class Tags {
     public static final int ReferencedRelatedGeneralSOPClassUIDInFile = 0x0004151A;
     /** Retired. */
     public static final int NumberOfReferences = 0x00041600;
+    public static final int CurrentFrameFunctionalGroupsSequence = 0x00060001;
     /** Retired. */
     public static final int LengthToEnd = 0x00080001;
     public static final int SpecificCharacterSet = 0x00080005;
@@ -129,7 +130,9 @@ public final class Tags {
     public static final int InstanceCreatorUID = 0x00080014;
     public static final int InstanceCoercionDateTime = 0x00080015;
     public static final int SOPClassUID = 0x00080016;
+    public static final int AcquisitionUID = 0x00080017;
     public static final int SOPInstanceUID = 0x00080018;
+    public static final int PyramidUID = 0x00080019;
     public static final int RelatedGeneralSOPClassUID = 0x0008001A;
     public static final int OriginalSpecializedSOPClassUID = 0x0008001B;
     public static final int StudyDate = 0x00080020;
@@ -248,6 +251,7 @@ public final class Tags {
     public static final int OperatorIdentificationSequence = 0x00081072;
     public static final int AdmittingDiagnosesDescription = 0x00081080;
     public static final int AdmittingDiagnosesCodeSequence = 0x00081084;
+    public static final int PyramidDescription = 0x00081088;
     public static final int ManufacturerModelName = 0x00081090;
     /** Retired. */
     public static final int ReferencedResultsSequence = 0x00081100;
@@ -1700,6 +1704,7 @@ public final class Tags {
     public static final int CurveNumber = 0x00200024;
     /** Retired. */
     public static final int LUTNumber = 0x00200026;
+    public static final int PyramidLabel = 0x00200027;
     /** Retired. */
     public static final int ImagePosition = 0x00200030;
     public static final int ImagePositionPatient = 0x00200032;

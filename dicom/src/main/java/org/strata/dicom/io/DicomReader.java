@@ -183,6 +183,10 @@ public final class DicomReader implements Closeable {
                     "read it as implicit VR little endian");
             explicitVr = false;
             bigEndian = false;
+        } else if (!explicitVr && firstElementHasItsDictionaryVr()) {
+            tolerate(in.position(), -1, "transfer syntax is implicit VR but the data set is explicit VR",
+                    "read it as explicit VR little endian");
+            explicitVr = true;
         }
         Dataset dataset = new Dataset();
         try {
@@ -258,6 +262,19 @@ public final class DicomReader implements Closeable {
             return vr ? TransferSyntax.EXPLICIT_VR_BIG_ENDIAN : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
         }
         return vr ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
+    }
+
+    /** True if bytes 4-5 of the first element spell a VR the dictionary gives its (standard) tag. */
+    private boolean firstElementHasItsDictionaryVr() throws IOException {
+        if (in.ensure(8) < 8) {
+            return false;
+        }
+        byte[] b = in.buffer();
+        int p = in.bufferPosition();
+        int tag = ByteOrder.uint16(b, p, bigEndian) << 16 | ByteOrder.uint16(b, p + 2, bigEndian);
+        VR vr = VR.ofCode((b[p + 4] & 0xFF) << 8 | (b[p + 5] & 0xFF));
+        ElementDictionary.Entry e = ElementDictionary.lookup(tag);
+        return vr != null && e != null && e.vrs().contains(vr);
     }
 
     private boolean firstElementHasValidVr() throws IOException {

@@ -34,6 +34,13 @@ class ElementDictionaryTest {
     }
 
     @Test
+    void elementsOnlyDcmtksDictionaryListsAreIncluded() {
+        assertEquals("PyramidUID", ElementDictionary.keywordOf(0x00080019));
+        assertEquals(0x00080019, Tags.PyramidUID);
+        assertEquals(VR.SQ, ElementDictionary.vrOf(Tags.CurrentFrameFunctionalGroupsSequence));
+    }
+
+    @Test
     void allowedVrsFollowTheDictionary() {
         assertTrue(ElementDictionary.allowsVr(Tags.PatientName, VR.PN));
         assertFalse(ElementDictionary.allowsVr(Tags.PatientName, VR.LO));

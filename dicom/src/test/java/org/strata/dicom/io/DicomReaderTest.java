@@ -90,6 +90,19 @@ class DicomReaderTest {
     }
 
     @Test
+    void explicitDataSetUnderImplicitTransferSyntaxIsTolerated() throws IOException {
+        DicomReader r = new Bytes().explicit(Tags.SpecificCharacterSet, "CS", "ISO_IR 100")
+                .explicit(Tags.PatientID, "LO", "P1").reader();
+        Dataset ds = r.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals("P1", ds.getString(Tags.PatientID));
+        assertTrue(tolerated(r, "implicit VR but the data set is explicit VR"), r.tolerations()::toString);
+        // A genuinely implicit data set whose first length bytes happen to spell a VR is not misread.
+        DicomReader implicit = new Bytes().tag(Tags.PatientID).ascii("AE").u16(0).ascii("A").reader();
+        assertThrows(DicomParseException.class, () -> implicit.readDataset(TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN));
+        assertTrue(!tolerated(implicit, "explicit VR"), implicit.tolerations()::toString);
+    }
+
+    @Test
     void bytesThatAreNoVrAreReadAsImplicit() throws IOException {
         DicomReader r = new Bytes().explicit(Tags.PatientID, "LO", "AB")
                 .tag(Tags.PatientName).u32(4).ascii("X^Y ").reader();
@@ -266,6 +279,28 @@ class DicomReaderTest {
         assertTrue(f.transferSyntax().isDeflated());
         assertNull(f.dataset().getBulkData(Tags.PixelData));
         assertEquals(Part10.read(Corpus.TEST_FILES.resolve("image_dfl.dcm")).dataset(), f.dataset());
+    }
+
+    @Test
+    void valuesAboveTheThresholdGoToTheSinkWhereverTheyAre() throws IOException {
+        Dataset ds = new Dataset();
+        Dataset item = ds.newSequence(Tags.IconImageSequence).addItem();
+        item.setBytes(Tags.PixelData, VR.OB, new byte[40]);
+        ds.setBytes(Tags.EncapsulatedDocument, VR.OB, "%PDF-1.4 lots of bytes here....".getBytes(StandardCharsets.US_ASCII));
+        ds.setString(Tags.PatientID, VR.LO, "SMALL");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DicomWriter.writeDataset(out, ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        List<String> seen = new ArrayList<>();
+        DicomReader r = new DicomReader(new ByteArrayInputStream(out.toByteArray())).bulkDataThreshold(16)
+                .bulkDataSink((tag, vr, fragment, length, value) -> {
+                    seen.add(String.format("%08X %s %d %d", tag, vr, fragment, length));
+                    return null; // keep nothing, and read nothing: the reader skips the value
+                });
+        Dataset back = r.readDataset(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertEquals(List.of("00420011 OB -1 32", "7FE00010 OB -1 40"), seen);
+        assertEquals("SMALL", back.getString(Tags.PatientID));
+        assertNull(back.get(Tags.EncapsulatedDocument));
+        assertTrue(back.contains(Tags.EncapsulatedDocument));
     }
 
     @Test
