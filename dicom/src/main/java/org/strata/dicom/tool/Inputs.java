@@ -20,9 +20,7 @@ final class Inputs {
     static DicomFile readDicom(String name) throws IOException {
         Path path = existing(name);
         try {
-            DicomFile file = Part10.readWithBulkDataReferences(path);
-            // References into a deflated file would point into the compressed bytes: read those whole.
-            return file.transferSyntax().isDeflated() ? Part10.read(path) : file;
+            return Part10.readWithBulkDataReferences(path);
         } catch (IOException e) {
             throw new IOException(name + ": " + Main.oneLine(e), e);
         }
