@@ -39,10 +39,6 @@ final class JsonParser {
         return text.toString();
     }
 
-    int depth() {
-        return depth;
-    }
-
     Token next() throws IOException {
         int c = skipSpace();
         if (done) {
@@ -131,17 +127,6 @@ final class JsonParser {
                 }
                 throw error("unexpected character '" + (char) c + "'");
             }
-        }
-    }
-
-    /** Skips the value whose first token was just returned (for members a consumer does not know). */
-    void skipValue(Token token) throws IOException {
-        if (token != Token.BEGIN_OBJECT && token != Token.BEGIN_ARRAY) {
-            return;
-        }
-        int target = depth - 1;
-        while (depth > target) {
-            next();
         }
     }
 

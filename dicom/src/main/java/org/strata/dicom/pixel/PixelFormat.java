@@ -68,8 +68,4 @@ public record PixelFormat(int rows, int columns, int samplesPerPixel, int bitsAl
     public long totalLength() {
         return (bitsPerFrame() * numberOfFrames + 7) / 8;
     }
-
-    public PixelFormat withNumberOfFrames(int frames) {
-        return new PixelFormat(rows, columns, samplesPerPixel, bitsAllocated, planarConfiguration, frames);
-    }
 }

@@ -99,6 +99,8 @@ class PixelFramesPydicomTest {
         EncapsulatedFrames byBasic = EncapsulatedFrames.locate(fragments, basic, null, null, 2);
         assertArrayEquals(new byte[] {1, 2, 3, 4}, byBasic.frame(0));
         assertArrayEquals(new byte[] {5, 6, 7, 8, 9, 9}, byBasic.frame(1));
+        assertEquals(2, byBasic.firstFragment(1));
+        assertEquals(2, byBasic.fragmentCount(1));
         EncapsulatedFrames byExtended = EncapsulatedFrames.locate(fragments, new byte[0], new long[] {10, 20},
                 new long[] {1, 3}, 2);
         assertArrayEquals(new byte[] {3}, byExtended.frame(0));
