@@ -50,6 +50,16 @@ public final class DicomJsonWriter {
         out.flush();
     }
 
+    /** Writes data sets as one JSON array, as DICOMweb search results are returned (PS3.18 F.2.1). */
+    public void writeArray(Iterable<Dataset> datasets) throws IOException {
+        out.beginArray();
+        for (Dataset dataset : datasets) {
+            writeDataset(dataset, "");
+        }
+        out.endArray();
+        out.flush();
+    }
+
     private void writeDataset(Dataset dataset, String path) throws IOException {
         out.beginObject();
         for (int i = 0; i < dataset.size(); i++) {

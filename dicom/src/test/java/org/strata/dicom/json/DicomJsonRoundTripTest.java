@@ -135,7 +135,15 @@ class DicomJsonRoundTripTest {
 
     @Test
     void readsArraysOfDatasetsAsDicomWebReturnsThem() throws IOException {
-        String json = "[{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"A\"]}},{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"B\"]}}]";
+        Dataset a = new Dataset();
+        a.put(0x00100020, VR.LO, "A");
+        Dataset b = new Dataset();
+        b.put(0x00100020, VR.LO, "B");
+        java.io.StringWriter text = new java.io.StringWriter();
+        new DicomJsonWriter(text, BulkDataPolicy.INLINE, false).writeArray(List.of(a, b));
+        String json = text.toString();
+        assertEquals("[{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"A\"]}},{\"00100020\":{\"vr\":\"LO\",\"Value\":[\"B\"]}}]",
+                json);
         List<Dataset> datasets = new DicomJsonReader(new StringReader(json), BulkDataResolver.NONE).readDatasets();
         assertEquals(2, datasets.size());
         assertEquals("B", datasets.get(1).getString(0x00100020));
