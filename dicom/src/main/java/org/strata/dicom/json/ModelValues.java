@@ -4,14 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import org.strata.dicom.data.BulkData;
 import org.strata.dicom.data.ByteOrder;
@@ -72,17 +69,7 @@ public final class ModelValues {
             return bulk.bigEndian() && swapUnit > 1 ? new SwappingInputStream(in, swapUnit) : in;
         }
         if (value instanceof Fragments fragments) {
-            List<InputStream> parts = new ArrayList<>(2 * fragments.size());
-            for (int i = 0; i < fragments.size(); i++) {
-                byte[] header = new byte[8];
-                ByteOrder.put16(header, 0, ITEM >>> 16, false); // a tag is its group, then its element
-                ByteOrder.put16(header, 2, ITEM, false);
-                ByteOrder.put32(header, 4, (int) fragments.length(i), false);
-                parts.add(new ByteArrayInputStream(header));
-                BulkData reference = fragments.reference(i);
-                parts.add(reference != null ? reference.openStream() : new ByteArrayInputStream(fragments.bytes(i)));
-            }
-            return new SequenceInputStream(Collections.enumeration(parts));
+            return new ItemsInputStream(fragments);
         }
         return InputStream.nullInputStream();
     }
@@ -295,6 +282,60 @@ public final class ModelValues {
             joined.append(parts[i] == null ? "" : parts[i]);
         }
         return joined.toString();
+    }
+
+    /** The items of encapsulated pixel data, each fragment opened only when its turn comes. */
+    private static final class ItemsInputStream extends InputStream {
+        private final Fragments fragments;
+        /** Next part to open: even numbers are item headers, odd ones fragment values. */
+        private int nextPart;
+        private InputStream current = InputStream.nullInputStream();
+
+        ItemsInputStream(Fragments fragments) {
+            this.fragments = fragments;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (true) {
+                int n = current.read(b, off, len);
+                if (n >= 0) {
+                    return n;
+                }
+                current.close();
+                if (nextPart == 2 * fragments.size()) {
+                    return -1;
+                }
+                current = openPart(nextPart++);
+            }
+        }
+
+        private InputStream openPart(int part) throws IOException {
+            int item = part / 2;
+            if (part % 2 == 0) {
+                byte[] header = new byte[8];
+                ByteOrder.put16(header, 0, ITEM >>> 16, false); // a tag is its group, then its element
+                ByteOrder.put16(header, 2, ITEM, false);
+                ByteOrder.put32(header, 4, (int) fragments.length(item), false);
+                return new ByteArrayInputStream(header);
+            }
+            BulkData reference = fragments.reference(item);
+            return reference != null ? reference.openStream() : new ByteArrayInputStream(fragments.bytes(item));
+        }
+
+        @Override
+        public void close() throws IOException {
+            current.close();
+        }
     }
 
     /** Reverses byte groups of a big-endian bulk data stream on the fly, a buffer at a time. */
