@@ -22,7 +22,7 @@ import org.strata.dicom.xml.DicomXmlWriter;
  */
 class ModelFuzzTest {
 
-    private static final int MUTATIONS = 1500;
+    private static final int MUTATIONS = 1000;
 
     private interface Reader {
         void read(byte[] input) throws IOException;
