@@ -15,17 +15,26 @@ final class DicomInput {
     /** Values up to this size are allocated at once; larger ones grow chunk by chunk as bytes arrive. */
     private static final int DIRECT_ALLOCATION_LIMIT = 1 << 20;
 
+    /** Smallest buffer: enough for a DIMSE command set or a file's meta information. */
+    static final int MIN_BUFFER_SIZE = 2048;
+
     private InputStream in;
-    private final byte[] buf;
+    private final int maxBufferSize;
+    private byte[] buf;
     private int pos;
     private int limit;
     /** Stream position of buf[0]. */
     private long base;
     private boolean eof;
 
-    DicomInput(InputStream in, int bufferSize) {
+    /**
+     * Reads {@code in} through a buffer of {@code initialSize} bytes (at least 2 KB) that doubles on each
+     * refill up to {@code maxSize}.
+     */
+    DicomInput(InputStream in, int initialSize, int maxSize) {
         this.in = in;
-        this.buf = new byte[bufferSize];
+        this.maxBufferSize = Math.max(maxSize, MIN_BUFFER_SIZE);
+        this.buf = new byte[Math.min(Math.max(initialSize, MIN_BUFFER_SIZE), maxBufferSize)];
     }
 
     /** Current position in the (decoded) stream. */
@@ -35,15 +44,23 @@ final class DicomInput {
 
     /**
      * Makes up to n bytes available in the buffer; returns how many are (fewer only at end of input, or
-     * when n exceeds the buffer size).
+     * when n exceeds the largest buffer size). May replace the buffer: call {@link #buffer()} afterwards.
      */
     int ensure(int wanted) throws IOException {
-        int n = Math.min(wanted, buf.length);
+        int n = Math.min(wanted, maxBufferSize);
         int have = limit - pos;
         if (have >= n || eof) {
             return Math.min(have, n);
         }
-        if (pos > 0) {
+        if (buf.length < maxBufferSize) {
+            // Each refill doubles the buffer: small inputs stay cheap, long ones get large reads.
+            byte[] larger = new byte[Math.min(maxBufferSize, Math.max(n, buf.length * 2))];
+            System.arraycopy(buf, pos, larger, 0, have);
+            buf = larger;
+            base += pos;
+            pos = 0;
+            limit = have;
+        } else if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, have);
             base += pos;
             pos = 0;

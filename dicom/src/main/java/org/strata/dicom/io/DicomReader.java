@@ -59,7 +59,7 @@ public final class DicomReader implements Closeable {
     /** Reads from a stream (bulk data references are unavailable). */
     public DicomReader(InputStream in) {
         this.source = in;
-        this.in = new DicomInput(in, BUFFER_SIZE);
+        this.in = new DicomInput(in, DicomInput.MIN_BUFFER_SIZE, BUFFER_SIZE); // network streams: often small
         this.file = null;
         this.fileSize = -1;
     }
@@ -67,7 +67,7 @@ public final class DicomReader implements Closeable {
     /** Reads a file (enables {@link #bulkDataReferences}). */
     public DicomReader(Path file) throws IOException {
         this.source = Files.newInputStream(file);
-        this.in = new DicomInput(source, BUFFER_SIZE);
+        this.in = new DicomInput(source, BUFFER_SIZE, BUFFER_SIZE); // files: fewest read calls
         this.file = file;
         this.fileSize = Files.size(file);
     }
@@ -350,14 +350,14 @@ public final class DicomReader implements Closeable {
     /** True (after skipping them) if all remaining bytes are zero: padding some writers append. */
     private boolean isZeroPadding() throws IOException {
         long at = in.position();
-        byte[] b = in.buffer();
         long zeros = 0;
         while (true) {
-            int have = in.ensure(1 << 15);
+            int have = in.ensure(BUFFER_SIZE);
             if (have == 0) {
                 tolerate(at, -1, zeros + " zero bytes after the data set", "ignored them");
                 return true;
             }
+            byte[] b = in.buffer();
             int p = in.bufferPosition();
             for (int k = 0; k < have; k++) {
                 if (b[p + k] != 0) {

@@ -23,7 +23,8 @@ import org.strata.dicom.data.VR;
  * The writer buffers; {@link #writeFile} and {@link #writeDataset} flush when done.
  */
 public final class DicomWriter {
-    private static final int BUFFER_SIZE = 1 << 16;
+    /** Small, so that writing a DIMSE command set does not allocate much; large values bypass it. */
+    private static final int BUFFER_SIZE = 8 * 1024;
     private static final long UNDEFINED = 0xFFFFFFFFL;
 
     private final OutputStream target;
@@ -317,6 +318,12 @@ public final class DicomWriter {
     /** Writes a little-endian value in the target byte order (never modifying {@code bytes}). */
     private void writeValueBytes(byte[] bytes, int unit, boolean swapAllowed) throws IOException {
         boolean swap = swapAllowed && bigEndian && unit > 1;
+        if (!swap && bytes.length >= buf.length) {
+            // Large values (pixel data) go straight to the stream, without a copy through the buffer.
+            flushBuffer();
+            out.write(bytes);
+            return;
+        }
         int off = 0;
         while (off < bytes.length) {
             int room = buf.length - count;

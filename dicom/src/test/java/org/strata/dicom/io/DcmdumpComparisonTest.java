@@ -172,7 +172,7 @@ class DcmdumpComparisonTest {
                 }
             } else {
                 byte[] b = v == null ? new byte[0] : ds.getBytes(tag);
-                out.add(new Line(depth, tag, vr.name(), b.length > 4096 ? null : format(vr, b), b.length));
+                out.add(new Line(depth, tag, vr.name(), b.length > 4096 ? null : format(ds, tag, vr, b), b.length));
             }
         }
     }
@@ -185,12 +185,16 @@ class DcmdumpComparisonTest {
         }
     }
 
-    private static String format(VR vr, byte[] b) {
+    /** Our value as dcmdump prints it: numbers through {@link Dataset#getStrings}, the rest formatted here. */
+    private static String format(Dataset ds, int tag, VR vr, byte[] b) {
         if (b.length == 0) {
             return "";
         }
         if (vr.isText()) {
             return new String(b, StandardCharsets.ISO_8859_1);
+        }
+        if (vr.isMultiValued() && vr != VR.AT) {
+            return String.join("\\", ds.getStrings(tag));
         }
         StringBuilder sb = new StringBuilder();
         int size = vr == VR.OB || vr == VR.UN ? 1 : vr.valueSize();
@@ -199,14 +203,8 @@ class DcmdumpComparisonTest {
                 sb.append('\\');
             }
             sb.append(switch (vr) {
-                case US -> Integer.toString(ByteOrder.uint16(b, off, false));
-                case SS -> Integer.toString((short) ByteOrder.uint16(b, off, false));
-                case UL -> Long.toString(ByteOrder.uint32(b, off, false));
-                case SL -> Integer.toString(ByteOrder.int32(b, off, false));
-                case UV -> Long.toUnsignedString(ByteOrder.int64(b, off, false));
-                case SV -> Long.toString(ByteOrder.int64(b, off, false));
-                case FL, OF -> Float.toString(Float.intBitsToFloat(ByteOrder.int32(b, off, false)));
-                case FD, OD -> Double.toString(Double.longBitsToDouble(ByteOrder.int64(b, off, false)));
+                case OF -> Float.toString(Float.intBitsToFloat(ByteOrder.int32(b, off, false)));
+                case OD -> Double.toString(Double.longBitsToDouble(ByteOrder.int64(b, off, false)));
                 case AT -> String.format("(%04x,%04x)", ByteOrder.uint16(b, off, false), ByteOrder.uint16(b, off + 2, false));
                 case OW -> String.format("%04x", ByteOrder.uint16(b, off, false));
                 case OL -> String.format("%08x", ByteOrder.uint32(b, off, false));
@@ -218,7 +216,7 @@ class DcmdumpComparisonTest {
     }
 
     private static String hexBytes(byte[] b) {
-        return format(VR.OB, b);
+        return format(null, 0, VR.OB, b);
     }
 
     static String firstDifference(List<Line> expected, List<Line> actual) {

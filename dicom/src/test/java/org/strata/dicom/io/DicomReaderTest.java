@@ -339,6 +339,25 @@ class DicomReaderTest {
     }
 
     @Test
+    void streamsThatDeliverFewBytesPerReadGiveTheSameResult() throws IOException {
+        for (String name : List.of("CT_small.dcm", "image_dfl.dcm", "SC_rgb_rle.dcm", "rtplan.dcm")) {
+            byte[] bytes = Files.readAllBytes(Corpus.TEST_FILES.resolve(name));
+            InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(bytes)) {
+                private int turn;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return super.read(b, off, Math.min(len, 1 + (turn++ % 7))); // 1..7 bytes per read
+                }
+            };
+            DicomFile slow = new DicomReader(trickle).readFile();
+            DicomFile fast = Part10.read(Corpus.TEST_FILES.resolve(name));
+            assertEquals(fast.dataset(), slow.dataset(), name);
+            assertEquals(fast.meta(), slow.meta(), name);
+        }
+    }
+
+    @Test
     void emptyInputGivesAnEmptyDataSet() throws IOException {
         InputStream empty = new ByteArrayInputStream(new byte[0]);
         DicomReader r = new DicomReader(empty);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.Sequence;
 
@@ -51,6 +52,9 @@ class FuzzTest {
         worker.shutdownNow();
     }
 
+    @TempDir
+    Path scratch;
+
     @Test
     void mutatedFilesParseOrFailWithTheCheckedException() throws Exception {
         Random random = new Random(SEED);
@@ -62,7 +66,12 @@ class FuzzTest {
             for (int i = 0; i < MUTATIONS_PER_FILE; i++) {
                 byte[] input = mutate(original, random);
                 String what = name + " mutation " + i;
-                Future<Boolean> outcome = worker.submit(() -> parseAndUse(input));
+                // Every tenth input goes through a file, with bulk data references (file-size checks, offsets).
+                Path asFile = i % 10 == 0 ? scratch.resolve("fuzz.dcm") : null;
+                if (asFile != null) {
+                    Files.write(asFile, input);
+                }
+                Future<Boolean> outcome = worker.submit(() -> parseAndUse(input, asFile));
                 try {
                     if (outcome.get(5, TimeUnit.SECONDS)) {
                         parsed++;
@@ -82,10 +91,16 @@ class FuzzTest {
     }
 
     /** True if parsed (and the result was used without error), false if refused with DicomParseException. */
-    private static boolean parseAndUse(byte[] input) throws IOException {
+    private static boolean parseAndUse(byte[] input, Path asFile) throws IOException {
         DicomFile file;
         try {
-            file = new DicomReader(new ByteArrayInputStream(input)).readFile();
+            if (asFile != null) {
+                try (DicomReader reader = new DicomReader(asFile)) {
+                    file = reader.bulkDataReferences(true).readFile();
+                }
+            } else {
+                file = new DicomReader(new ByteArrayInputStream(input)).readFile();
+            }
         } catch (DicomParseException e) {
             return false;
         }
