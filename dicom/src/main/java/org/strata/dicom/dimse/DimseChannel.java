@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.strata.dicom.data.Dataset;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.Association;
 import org.strata.dicom.net.AssociationAbortedException;
@@ -151,6 +152,106 @@ public final class DimseChannel implements MessageHandler {
             rq.setInt(Command.MOVE_ORIGINATOR_MESSAGE_ID, moveOriginatorMessageId);
         }
         return invoke(presentationContextId, rq, data, null);
+    }
+
+    /** C-FIND; each match arrives as a pending response (its {@link DimseResponse#dataset()} is the match). */
+    public CompletableFuture<DimseResponse> find(int presentationContextId, String sopClassUid, Dataset keys,
+                                                 Consumer<DimseResponse> onMatch) throws IOException {
+        return invoke(presentationContextId, retrieveCommand(CommandField.C_FIND_RQ, sopClassUid), data(
+                presentationContextId, keys), onMatch);
+    }
+
+    /** C-MOVE to {@code destination}; pending responses report sub-operation counts. */
+    public CompletableFuture<DimseResponse> move(int presentationContextId, String sopClassUid, String destination,
+                                                 Dataset keys, Consumer<DimseResponse> onProgress) throws IOException {
+        Command rq = retrieveCommand(CommandField.C_MOVE_RQ, sopClassUid);
+        rq.setString(Command.MOVE_DESTINATION, destination);
+        return invoke(presentationContextId, rq, data(presentationContextId, keys), onProgress);
+    }
+
+    /**
+     * C-GET; the C-STORE sub-operations arrive on this association and are performed by the storage service
+     * registered in this channel's {@link DimseServices} (the SCP role must have been negotiated).
+     */
+    public CompletableFuture<DimseResponse> get(int presentationContextId, String sopClassUid, Dataset keys,
+                                                Consumer<DimseResponse> onProgress) throws IOException {
+        return invoke(presentationContextId, retrieveCommand(CommandField.C_GET_RQ, sopClassUid),
+                data(presentationContextId, keys), onProgress);
+    }
+
+    private static Command retrieveCommand(int field, String sopClassUid) {
+        Command rq = Command.create(field, 0, true);
+        rq.setString(Command.AFFECTED_SOP_CLASS_UID, sopClassUid);
+        rq.setInt(Command.PRIORITY, Command.PRIORITY_MEDIUM);
+        return rq;
+    }
+
+    /** N-EVENT-REPORT (e.g. a storage commitment result). */
+    public CompletableFuture<DimseResponse> eventReport(int presentationContextId, String sopClassUid,
+                                                        String sopInstanceUid, int eventTypeId, Dataset info)
+            throws IOException {
+        Command rq = nCommand(CommandField.N_EVENT_REPORT_RQ, Command.AFFECTED_SOP_CLASS_UID, sopClassUid,
+                Command.AFFECTED_SOP_INSTANCE_UID, sopInstanceUid);
+        rq.setInt(Command.EVENT_TYPE_ID, eventTypeId);
+        return invoke(presentationContextId, rq, data(presentationContextId, info), null);
+    }
+
+    /** N-GET of some attributes (none listed: all). */
+    public CompletableFuture<DimseResponse> nGet(int presentationContextId, String sopClassUid,
+                                                 String sopInstanceUid, int... tags) throws IOException {
+        Command rq = nCommand(CommandField.N_GET_RQ, Command.REQUESTED_SOP_CLASS_UID, sopClassUid,
+                Command.REQUESTED_SOP_INSTANCE_UID, sopInstanceUid);
+        if (tags.length > 0) {
+            rq.setTags(Command.ATTRIBUTE_IDENTIFIER_LIST, tags);
+        }
+        return invoke(presentationContextId, rq, null, null);
+    }
+
+    /** N-SET with the modification list. */
+    public CompletableFuture<DimseResponse> nSet(int presentationContextId, String sopClassUid,
+                                                 String sopInstanceUid, Dataset modifications) throws IOException {
+        return invoke(presentationContextId, nCommand(CommandField.N_SET_RQ, Command.REQUESTED_SOP_CLASS_UID,
+                sopClassUid, Command.REQUESTED_SOP_INSTANCE_UID, sopInstanceUid),
+                data(presentationContextId, modifications), null);
+    }
+
+    /** N-ACTION (e.g. storage commitment request, action type 1). */
+    public CompletableFuture<DimseResponse> nAction(int presentationContextId, String sopClassUid,
+                                                    String sopInstanceUid, int actionTypeId, Dataset info)
+            throws IOException {
+        Command rq = nCommand(CommandField.N_ACTION_RQ, Command.REQUESTED_SOP_CLASS_UID, sopClassUid,
+                Command.REQUESTED_SOP_INSTANCE_UID, sopInstanceUid);
+        rq.setInt(Command.ACTION_TYPE_ID, actionTypeId);
+        return invoke(presentationContextId, rq, data(presentationContextId, info), null);
+    }
+
+    /** N-CREATE; {@code sopInstanceUid} may be null to let the SCP assign it. */
+    public CompletableFuture<DimseResponse> nCreate(int presentationContextId, String sopClassUid,
+                                                    String sopInstanceUid, Dataset attributes) throws IOException {
+        return invoke(presentationContextId, nCommand(CommandField.N_CREATE_RQ, Command.AFFECTED_SOP_CLASS_UID,
+                sopClassUid, Command.AFFECTED_SOP_INSTANCE_UID, sopInstanceUid),
+                data(presentationContextId, attributes), null);
+    }
+
+    /** N-DELETE. */
+    public CompletableFuture<DimseResponse> nDelete(int presentationContextId, String sopClassUid,
+                                                    String sopInstanceUid) throws IOException {
+        return invoke(presentationContextId, nCommand(CommandField.N_DELETE_RQ, Command.REQUESTED_SOP_CLASS_UID,
+                sopClassUid, Command.REQUESTED_SOP_INSTANCE_UID, sopInstanceUid), null, null);
+    }
+
+    private static Command nCommand(int field, int classTag, String sopClassUid, int instanceTag,
+                                    String sopInstanceUid) {
+        Command rq = Command.create(field, 0, false);
+        rq.setString(classTag, sopClassUid);
+        if (sopInstanceUid != null) {
+            rq.setString(instanceTag, sopInstanceUid);
+        }
+        return rq;
+    }
+
+    private Association.DataWriter data(int presentationContextId, Dataset dataset) {
+        return dataset == null ? null : DimseData.writer(dataset, association.transferSyntax(presentationContextId));
     }
 
     /** Sends C-CANCEL for an outstanding C-FIND, C-MOVE or C-GET. */

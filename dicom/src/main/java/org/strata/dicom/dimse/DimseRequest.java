@@ -57,6 +57,17 @@ public final class DimseRequest {
         return data;
     }
 
+    /** The whole data set of a non-C-STORE request parsed, or null if none was sent. */
+    public org.strata.dicom.data.Dataset dataset() throws IOException {
+        return DimseData.read(data, transferSyntax());
+    }
+
+    /** Sends a response carrying a data set in the context's transfer syntax (pending or final). */
+    public void respond(int status, org.strata.dicom.data.Dataset dataset) throws IOException {
+        respond(command.response(status, dataset != null),
+                dataset == null ? null : DimseData.writer(dataset, transferSyntax()));
+    }
+
     /** True once the requestor sent C-CANCEL for this request. */
     public boolean isCancelled() {
         return cancelled;

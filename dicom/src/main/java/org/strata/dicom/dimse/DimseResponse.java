@@ -29,6 +29,11 @@ public final class DimseResponse {
         return transferSyntax;
     }
 
+    /** The data set parsed, or null if none was sent. */
+    public org.strata.dicom.data.Dataset dataset() throws java.io.IOException {
+        return DimseData.read(data, transferSyntax);
+    }
+
     /** Error Comment (0000,0902), or null. */
     public String errorComment() {
         return command.getString(Command.ERROR_COMMENT);

@@ -358,8 +358,9 @@ public final class Association implements Closeable {
             this.command = command;
         }
 
+        /** Even, so that every fragment but possibly the last has an even length as PS3.8 requires. */
         private int capacity() {
-            return sendBuffer.length - 12;
+            return (sendBuffer.length - 12) & ~1;
         }
 
         @Override

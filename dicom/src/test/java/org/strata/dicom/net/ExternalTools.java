@@ -34,21 +34,31 @@ public final class ExternalTools {
 
     /** Runs a tool to completion (TCP_NODELAY=1 as DCMTK wants), failing the test after {@code timeoutSeconds}. */
     public static Result run(int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        Process p = start(command);
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+        // Output goes to a file so a chatty tool never blocks on a full pipe.
+        Path log = Files.createTempFile("tool", ".log");
+        try {
+            Process p = builder(command).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+            }
+            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.ISO_8859_1));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    /** Starts a tool (stdout and stderr merged), for servers such as storescp; the caller destroys it. */
+    /** Starts a tool with its output discarded, for servers such as storescp; the caller destroys it. */
     public static Process start(String... command) throws IOException {
+        return builder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static ProcessBuilder builder(String... command) {
         List<String> cmd = new ArrayList<>(List.of(command));
         cmd.set(0, require(cmd.get(0)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("TCP_NODELAY", "1");
-        return pb.start();
+        return pb;
     }
 
     /** A free TCP port on 127.0.0.1 (for tools that need a port number up front). */
