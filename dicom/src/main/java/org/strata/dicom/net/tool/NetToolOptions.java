@@ -3,9 +3,13 @@ package org.strata.dicom.net.tool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.strata.dicom.data.Dataset;
+import org.strata.dicom.data.VR;
+import org.strata.dicom.dict.ElementDictionary;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.net.TlsConfig;
@@ -35,13 +39,54 @@ final class NetToolOptions {
             """;
 
     final Arguments args;
+    /** Repeatable {@code -k KEY[=VALUE]} attribute specifications, in order. */
+    final List<String> keys = new ArrayList<>();
 
     NetToolOptions(List<String> argv, Set<String> moreValued, Set<String> moreFlags) throws UsageException {
         Set<String> valued = new HashSet<>(VALUED);
         valued.addAll(moreValued);
         Set<String> flags = new HashSet<>(FLAGS);
         flags.addAll(moreFlags);
-        this.args = Arguments.parse(argv, valued, flags);
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < argv.size(); i++) {
+            if (argv.get(i).equals("-k") || argv.get(i).equals("--key")) {
+                if (i + 1 == argv.size()) {
+                    throw new UsageException("option -k needs KEYWORD[=VALUE] or gggg,eeee[=VALUE]");
+                }
+                keys.add(argv.get(++i));
+            } else {
+                rest.add(argv.get(i));
+            }
+        }
+        this.args = Arguments.parse(rest, valued, flags);
+    }
+
+    /** The {@code -k} keys as a data set (values split at backslashes; VR from the dictionary). */
+    Dataset keyDataset() throws UsageException {
+        Dataset ds = new Dataset();
+        for (String spec : keys) {
+            int eq = spec.indexOf('=');
+            String name = eq < 0 ? spec : spec.substring(0, eq);
+            String value = eq < 0 ? "" : spec.substring(eq + 1);
+            int tag = tagOf(name);
+            VR vr = ElementDictionary.vrOf(tag);
+            if (vr == null || vr == VR.SQ) {
+                throw new UsageException("cannot set " + name + " from the command line (unknown or sequence)");
+            }
+            ds.setString(tag, vr, value.isEmpty() ? new String[0] : value.split("\\\\"));
+        }
+        return ds;
+    }
+
+    private static int tagOf(String name) throws UsageException {
+        if (name.matches("\\p{XDigit}{4},\\p{XDigit}{4}")) {
+            return Integer.parseInt(name.substring(0, 4), 16) << 16 | Integer.parseInt(name.substring(5), 16);
+        }
+        int tag = ElementDictionary.tagOf(name);
+        if (tag == -1) {
+            throw new UsageException("unknown attribute keyword '" + name + "'");
+        }
+        return tag;
     }
 
     boolean verbose() {

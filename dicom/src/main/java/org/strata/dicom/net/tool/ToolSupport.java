@@ -2,7 +2,20 @@ package org.strata.dicom.net.tool;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.strata.dicom.data.Dataset;
+import org.strata.dicom.data.VR;
+import org.strata.dicom.dict.ElementDictionary;
+import org.strata.dicom.dimse.Part10Source;
 import java.util.concurrent.Executor;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseServices;
@@ -38,8 +51,54 @@ final class ToolSupport {
         System.exit(Main.run(withName, out, err));
     }
 
-    /** Exit code for a DIMSE status: success 0, anything else 1. */
+    /** Exit code for a final DIMSE status: success 0, anything else 1. */
     static int exitFor(int status) {
         return status == 0 ? ExitCode.OK : ExitCode.PROBLEM;
+    }
+
+    /** A new UID under the UUID arc 2.25 (PS3.5 B.2). */
+    static String newUid() {
+        UUID u = UUID.randomUUID();
+        ByteBuffer b = ByteBuffer.allocate(16).putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return "2.25." + new BigInteger(1, b.array());
+    }
+
+    /**
+     * Part 10 files under the given files and folders (recursively); files that are not Part 10 are reported on
+     * {@code err} and added to {@code skipped}.
+     */
+    static List<Part10Source> part10Files(List<String> paths, PrintStream err, List<Path> skipped) throws IOException {
+        List<Part10Source> out = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Path.of(p);
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(p);
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+            for (Path f : files) {
+                try {
+                    out.add(Part10Source.open(f));
+                } catch (IOException e) {
+                    err.println("skipping " + f + ": " + e.getMessage());
+                    skipped.add(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One line per element: (gggg,eeee) Keyword VR [value]. */
+    static void print(Dataset ds, PrintStream out) {
+        for (int i = 0; i < ds.size(); i++) {
+            int tag = ds.tagAt(i);
+            String keyword = ElementDictionary.keywordOf(tag);
+            VR vr = ds.vrAt(i);
+            String text = vr.isSequence() ? "(sequence)" : String.join("\\", ds.getStrings(tag));
+            out.printf("(%04X,%04X) %s %s [%s]%n", tag >>> 16, tag & 0xFFFF, keyword == null ? "?" : keyword,
+                    ds.vrAt(i), text);
+        }
     }
 }
