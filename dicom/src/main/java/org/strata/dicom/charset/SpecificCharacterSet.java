@@ -24,7 +24,7 @@ public final class SpecificCharacterSet {
 
     /** The default repertoire (no Specific Character Set): ASCII; stray high bytes decode as Latin-1. */
     public static final SpecificCharacterSet DEFAULT = new SpecificCharacterSet(new String[0], Repertoire.ASCII,
-            null, false, List.of());
+            null, true, List.of());
 
     private static final byte ESC = 0x1B;
 

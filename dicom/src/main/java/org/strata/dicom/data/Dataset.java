@@ -139,16 +139,21 @@ public final class Dataset implements Iterable<Element> {
         return this;
     }
 
-    /** Fast append for readers: tag must be greater (unsigned) than the last one, else it is inserted in order. */
-    public void append(int tag, VR vr, Object value) {
+    /**
+     * Fast append for readers: O(1) when the tag is greater (unsigned) than the last one, else it is put in
+     * order. Returns false if an element with the same tag was already there (and is now replaced).
+     */
+    public boolean append(int tag, VR vr, Object value) {
         if (size == 0 || Integer.compareUnsigned(tags[size - 1], tag) < 0) {
             insert(size, tag, vr, value);
             if (tag == Tags.SpecificCharacterSet) {
                 invalidateCharset();
             }
-        } else {
-            put(tag, vr, value);
+            return true;
         }
+        boolean existed = contains(tag);
+        put(tag, vr, value);
+        return !existed;
     }
 
     private void insert(int at, int tag, VR vr, Object value) {

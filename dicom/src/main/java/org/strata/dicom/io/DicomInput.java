@@ -33,8 +33,12 @@ final class DicomInput {
         return base + pos;
     }
 
-    /** Makes up to n bytes available in the buffer; returns how many are (fewer only at end of input). */
-    int ensure(int n) throws IOException {
+    /**
+     * Makes up to n bytes available in the buffer; returns how many are (fewer only at end of input, or
+     * when n exceeds the buffer size).
+     */
+    int ensure(int wanted) throws IOException {
+        int n = Math.min(wanted, buf.length);
         int have = limit - pos;
         if (have >= n || eof) {
             return Math.min(have, n);
@@ -46,7 +50,7 @@ final class DicomInput {
             limit = have;
         }
         while (limit < n && !eof) {
-            int r = in.read(buf, limit, buf.length - limit);
+            int r = read(buf, limit, buf.length - limit);
             if (r < 0) {
                 eof = true;
             } else {
@@ -54,6 +58,16 @@ final class DicomInput {
             }
         }
         return Math.min(limit - pos, n);
+    }
+
+    /** Reads from the source; corrupt deflate data becomes a parse failure (it is bad input, not an I/O fault). */
+    private int read(byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new DicomParseException("deflated data set is corrupt or truncated: " + e.getMessage(), position(),
+                    DicomParseException.NO_TAG, e);
+        }
     }
 
     /** True if no byte is left. */
@@ -154,7 +168,7 @@ final class DicomInput {
         int done = have;
         try {
             while (done < n) {
-                int r = eof ? -1 : in.read(b, off + done, n - done);
+                int r = eof ? -1 : read(b, off + done, n - done);
                 if (r < 0) {
                     eof = true;
                     throw new DicomParseException("value length " + len + " exceeds the remaining input", start, tag);

@@ -34,6 +34,8 @@ public final class DicomReader implements Closeable {
     static final int SEQUENCE_DELIMITATION = 0xFFFEE0DD;
     static final int UNDEFINED_LENGTH = -1;
     private static final int MAX_DEPTH = 64;
+    /** Small enough that a header-only read does not copy much more than the header. */
+    private static final int BUFFER_SIZE = 16 * 1024;
 
     private enum End { LENGTH, ITEM_DELIMITER, SEQUENCE_DELIMITER, INPUT }
 
@@ -56,7 +58,7 @@ public final class DicomReader implements Closeable {
     /** Reads from a stream (bulk data references are unavailable). */
     public DicomReader(InputStream in) {
         this.source = in;
-        this.in = new DicomInput(in, 1 << 16);
+        this.in = new DicomInput(in, BUFFER_SIZE);
         this.file = null;
         this.fileSize = -1;
     }
@@ -64,7 +66,7 @@ public final class DicomReader implements Closeable {
     /** Reads a file (enables {@link #bulkDataReferences}). */
     public DicomReader(Path file) throws IOException {
         this.source = Files.newInputStream(file);
-        this.in = new DicomInput(source, 1 << 16);
+        this.in = new DicomInput(source, BUFFER_SIZE);
         this.file = file;
         this.fileSize = Files.size(file);
     }
@@ -350,34 +352,39 @@ public final class DicomReader implements Closeable {
 
     private void readElement(Dataset ds, int depth, long end) throws IOException {
         long at = in.position();
-        int tag = in.i32Tag(bigEndian);
+        int have = in.ensure(12);
+        byte[] b = in.buffer();
+        int p = in.bufferPosition();
+        if (have < 8) {
+            throw new DicomParseException("input ends inside an element header", at, -1);
+        }
+        int tag = ByteOrder.uint16(b, p, bigEndian) << 16 | ByteOrder.uint16(b, p + 2, bigEndian);
         VR vr;
         long length;
         if (explicitVr && (tag >>> 16) != 0xFFFE) {
-            if (in.ensure(2) < 2) {
+            VR explicit = VR.ofCode((b[p + 4] & 0xFF) << 8 | (b[p + 5] & 0xFF));
+            if (explicit == null) {
+                tolerate(at, tag, String.format("bytes %02X %02X are not a VR", b[p + 4], b[p + 5]),
+                        "read the element as implicit VR");
+                vr = implicitVr(ds, tag);
+                length = ByteOrder.uint32(b, p + 4, bigEndian);
+                in.advance(8);
+            } else if (!explicit.hasLongHeader()) {
+                vr = explicit;
+                length = ByteOrder.uint16(b, p + 6, bigEndian);
+                in.advance(8);
+            } else if (have == 12) {
+                vr = explicit;
+                length = ByteOrder.uint32(b, p + 8, bigEndian);
+                in.advance(12);
+            } else {
                 throw new DicomParseException("input ends inside an element header", at, tag);
             }
-            byte[] b = in.buffer();
-            int p = in.bufferPosition();
-            VR explicit = VR.ofCode((b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF));
-            if (explicit != null) {
-                in.advance(2);
-                vr = explicit;
-                if (vr.hasLongHeader()) {
-                    in.u16(bigEndian);
-                    length = in.i32(bigEndian) & 0xFFFFFFFFL;
-                } else {
-                    length = in.u16(bigEndian);
-                }
-            } else {
-                tolerate(at, tag, String.format("bytes %02X %02X are not a VR", b[p], b[p + 1]),
-                        "read the element as implicit VR");
-                length = in.i32(bigEndian) & 0xFFFFFFFFL;
-                vr = implicitVr(ds, tag);
-            }
         } else {
-            length = in.i32(bigEndian) & 0xFFFFFFFFL;
+            // Implicit VR, and item/delimiter tags, which never carry a VR.
             vr = implicitVr(ds, tag);
+            length = ByteOrder.uint32(b, p + 4, bigEndian);
+            in.advance(8);
         }
         boolean undefined = length == 0xFFFFFFFFL;
         if (tag == ITEM) {
@@ -387,7 +394,10 @@ public final class DicomReader implements Closeable {
             if (vr == VR.SQ) {
                 readSequence(ds, tag, VR.SQ, -1, depth);
             } else if (isPixelData(tag) || vr == VR.OB || vr == VR.OW) {
-                readFragments(ds, tag, vr == VR.UN ? VR.OB : vr, at);
+                if (vr != VR.OB && explicitVr) {
+                    tolerate(at, tag, "encapsulated pixel data declared " + vr, "read it as OB (PS3.5 A.4)");
+                }
+                readFragments(ds, tag, VR.OB, at);
             } else if (vr == VR.UN && !explicitVr) {
                 // Implicit VR: an element the dictionary does not know, of undefined length, is a sequence.
                 readSequence(ds, tag, VR.SQ, -1, depth);
@@ -424,10 +434,9 @@ public final class DicomReader implements Closeable {
             }
             value = bytes;
         }
-        if (ds.contains(tag)) {
+        if (!ds.append(tag, vr, value)) {
             tolerate(at, tag, "element occurs twice", "kept the last occurrence");
         }
-        ds.append(tag, vr, value);
     }
 
     private boolean startsWithItem() throws IOException {
@@ -439,7 +448,27 @@ public final class DicomReader implements Closeable {
             ElementDictionary.Entry e = ElementDictionary.lookupPrivate(ds.privateCreatorOf(tag), tag);
             return e == null ? VR.UN : e.vr();
         }
-        return ElementDictionary.vrOf(tag);
+        ElementDictionary.Entry e = ElementDictionary.lookup(tag);
+        if (e == null || e.vrs().size() < 2) {
+            return ElementDictionary.vrOf(tag);
+        }
+        // PS3.5 Annex A: without explicit VR, "OB or OW" is OW, and "US or SS" follows Pixel Representation.
+        if (e.vrs().contains(VR.OW)) {
+            return VR.OW;
+        }
+        if (e.vrs().contains(VR.SS)) {
+            return pixelRepresentation(ds) == 1 ? VR.SS : VR.US;
+        }
+        return e.vr();
+    }
+
+    private static int pixelRepresentation(Dataset ds) {
+        for (Dataset d = ds; d != null; d = d.parent()) {
+            if (d.contains(Tags.PixelRepresentation)) {
+                return d.getInt(Tags.PixelRepresentation, 0);
+            }
+        }
+        return 0;
     }
 
     private boolean isBulk(int tag, VR vr, long length, int depth) {
@@ -511,6 +540,10 @@ public final class DicomReader implements Closeable {
                 end = itemEnd;
             }
             End how = readElements(item, itemEnd, depth + 1);
+            if (how == End.INPUT && end < 0) {
+                tolerate(in.position(), tag, "input ends inside a sequence without sequence delimiter",
+                        "closed the sequence");
+            }
             if (how == End.SEQUENCE_DELIMITER || how == End.INPUT) {
                 return;
             }
@@ -533,6 +566,7 @@ public final class DicomReader implements Closeable {
     }
 
     private void readFragments(Dataset ds, int tag, VR vr, long at) throws IOException {
+        // at: start of the element, for messages of callers; fragments are always OB.
         Fragments fragments = new Fragments();
         int index = 0;
         while (true) {
@@ -572,7 +606,9 @@ public final class DicomReader implements Closeable {
             }
             index++;
         }
-        ds.append(tag, vr, fragments);
+        if (!ds.append(tag, vr, fragments)) {
+            tolerate(at, tag, "element occurs twice", "kept the last occurrence");
+        }
     }
 
     private void tolerate(long offset, int tag, String problem, String action) {

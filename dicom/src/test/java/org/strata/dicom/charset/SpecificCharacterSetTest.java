@@ -85,6 +85,14 @@ class SpecificCharacterSetTest {
     }
 
     @Test
+    void defaultRepertoireDecodesStrayHighBytesAsLatin1AndHonoursUndeclaredEscapes() {
+        assertEquals("\u00E9A", SpecificCharacterSet.DEFAULT.decode(bytes(0xE9, 0x41)));
+        // ISO 2022 escapes in a data set that did not declare them: switch anyway rather than fail.
+        assertEquals("\u5C71", SpecificCharacterSet.DEFAULT.decode(bytes(0x1B, 0x24, 0x42, 0x3B, 0x33)));
+        assertEquals("a?", new String(SpecificCharacterSet.DEFAULT.encode("a\u5C71"), StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void unencodableCharactersBecomeQuestionMarks() {
         assertArrayEquals(bytes('a', '?'), SpecificCharacterSet.of("ISO_IR 100").encode("a山"));
     }

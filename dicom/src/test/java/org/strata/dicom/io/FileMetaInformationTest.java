@@ -18,7 +18,7 @@ class FileMetaInformationTest {
 
     @Test
     void readingOnlyTheMetaLeavesTheReaderAtTheDataSet() throws IOException {
-        Path file = RoundTripTest.TEST_FILES.resolve("CT_small.dcm");
+        Path file = Corpus.TEST_FILES.resolve("CT_small.dcm");
         byte[] bytes = Files.readAllBytes(file);
         try (DicomReader reader = new DicomReader(file)) {
             FileMetaInformation meta = reader.readFileMetaInformation();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,8 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.strata.dicom.data.Dataset;
 
 class RoundTripTest {
-    static final Path TEST_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
-
     static Stream<Arguments> cases() {
         TransferSyntax[] syntaxes = {TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
             TransferSyntax.EXPLICIT_VR_BIG_ENDIAN, TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN};
@@ -26,7 +23,7 @@ class RoundTripTest {
     @ParameterizedTest
     @MethodSource("cases")
     void writeThenReadGivesAnEqualDataset(String file, TransferSyntax ts) throws IOException {
-        Dataset original = Part10.read(TEST_FILES.resolve(file)).dataset();
+        Dataset original = Part10.read(Corpus.TEST_FILES.resolve(file)).dataset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new DicomWriter(out).writeFile(FileMetaInformation.forDataset(original, ts.uid()), original);
         DicomFile back = new DicomReader(new ByteArrayInputStream(out.toByteArray())).readFile();
@@ -41,7 +38,7 @@ class RoundTripTest {
     @ParameterizedTest
     @MethodSource("cases")
     void definedLengthsAndGroupLengthsRoundTripToo(String file, TransferSyntax ts) throws IOException {
-        Dataset original = Part10.read(TEST_FILES.resolve(file)).dataset();
+        Dataset original = Part10.read(Corpus.TEST_FILES.resolve(file)).dataset();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new DicomWriter(out).definedLengths(true).writeDataset(original, ts);
         Dataset back = DicomReader.readDataset(new ByteArrayInputStream(out.toByteArray()), ts);
