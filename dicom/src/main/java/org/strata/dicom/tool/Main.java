@@ -13,6 +13,10 @@ public final class Main {
 
     /** Every subcommand, in the order the help lists them. Adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
+            new org.strata.dicom.net.tool.EchoScu(), new org.strata.dicom.net.tool.StoreScu(),
+            new org.strata.dicom.net.tool.StoreScp(), new org.strata.dicom.net.tool.FindScu(),
+            new org.strata.dicom.net.tool.MoveScu(), new org.strata.dicom.net.tool.GetScu(),
+            new org.strata.dicom.net.tool.CommitScu(), new org.strata.dicom.net.tool.MppsScu()
     );
 
     private Main() {
