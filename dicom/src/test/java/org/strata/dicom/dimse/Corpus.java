@@ -17,7 +17,7 @@ import org.strata.dicom.net.ExternalTools;
  * "valid" meaning that both our reader and DCMTK's dcmdump read them without error and that the data set's SOP
  * class and instance UIDs are those of the meta information.
  */
-final class Corpus {
+public final class Corpus {
     static final Path TEST_FILES = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files");
 
     private Corpus() {
@@ -25,7 +25,7 @@ final class Corpus {
 
     private static List<Part10Source> cached;
 
-    static synchronized List<Part10Source> storageFiles() throws IOException, InterruptedException {
+    public static synchronized List<Part10Source> storageFiles() throws IOException, InterruptedException {
         if (cached == null) {
             cached = find();
         }
@@ -59,7 +59,7 @@ final class Corpus {
     }
 
     /** The data set bytes of a Part 10 file (everything after its meta information). */
-    static byte[] datasetBytes(Path file) throws IOException {
+    public static byte[] datasetBytes(Path file) throws IOException {
         Part10Source s = Part10Source.open(file);
         byte[] all = Files.readAllBytes(file);
         return java.util.Arrays.copyOfRange(all, (int) s.datasetOffset(), all.length);

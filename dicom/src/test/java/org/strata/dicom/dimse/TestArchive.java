@@ -26,18 +26,18 @@ import org.strata.dicom.net.DicomServer;
  * A small archive written with the API, for interop tests: stores into a folder, and answers C-FIND, C-MOVE and
  * C-GET (patient and study root) over the files stored there.
  */
-final class TestArchive implements AutoCloseable {
+public final class TestArchive implements AutoCloseable {
     static final String[] QR_CLASSES = {
         UIDs.PatientRootQueryRetrieveInformationModelFind, UIDs.PatientRootQueryRetrieveInformationModelMove,
         UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelFind,
         UIDs.StudyRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelGet};
 
     final Path folder;
-    final Map<String, InetSocketAddress> destinations = new ConcurrentHashMap<>();
+    public final Map<String, InetSocketAddress> destinations = new ConcurrentHashMap<>();
     private final Executor executor;
     final DicomServer server;
 
-    TestArchive(Path folder, Executor executor) throws IOException {
+    public TestArchive(Path folder, Executor executor) throws IOException {
         this.folder = folder;
         this.executor = executor;
         AcceptPolicy policy = new AcceptPolicy().calledAeTitles("STRATA")
@@ -56,7 +56,7 @@ final class TestArchive implements AutoCloseable {
         server.start(new InetSocketAddress("127.0.0.1", 0));
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
