@@ -556,7 +556,7 @@ public final class Association implements Closeable {
         }
     }
 
-    /** Acceptor side after A-RELEASE-RP or A-ASSOCIATE-RJ: wait (ARTIM) for the requestor to close. */
+    /** After sending the last A-RELEASE-RP, or A-ASSOCIATE-RJ: wait (ARTIM) for the peer to close the transport. */
     private void awaitTransportClose() {
         state = State.STA13_AWAITING_TRANSPORT_CLOSE;
         try {
@@ -836,14 +836,7 @@ public final class Association implements Closeable {
                 } finally {
                     messageLock.unlock();
                 }
-                if (requestor) {
-                    // Unusual but legal: the acceptor released; we answered and close the transport.
-                    closeSocket();
-                } else {
-                    awaitTransportClose();
-                }
-                finish(null);
-                return false;
+                return releasedAfterSendingResponse();
             }
             case STA7_AWAITING_RELEASE_RP -> {
                 // Release collision (PS3.8 9.2.3): the requestor answers first, the acceptor answers second.
@@ -863,23 +856,25 @@ public final class Association implements Closeable {
     private boolean onReleaseResponse() throws IOException {
         switch (state) {
             case STA7_AWAITING_RELEASE_RP, STA11_COLLISION_REQUESTOR_AWAITING_RP -> {
-                if (requestor) {
-                    closeSocket();
-                } else {
-                    awaitTransportClose();
-                }
+                // PS3.8 AR-3: whoever receives the last A-RELEASE-RP closes the transport.
+                closeSocket();
                 finish(null);
                 return false;
             }
             case STA10_COLLISION_ACCEPTOR -> {
                 state = State.STA12_COLLISION_ACCEPTOR;
                 writePdu(PduCodec.releaseResponse());
-                awaitTransportClose();
-                finish(null);
-                return false;
+                return releasedAfterSendingResponse();
             }
             default -> throw new PduFormatException(AbortReason.UNEXPECTED_PDU, "A-RELEASE-RP in " + state);
         }
+    }
+
+    /** PS3.8 AR-4: whoever sends the last A-RELEASE-RP waits (ARTIM) for the peer to close the transport. */
+    private boolean releasedAfterSendingResponse() {
+        awaitTransportClose();
+        finish(null);
+        return false;
     }
 
     private int pduTimeout() {

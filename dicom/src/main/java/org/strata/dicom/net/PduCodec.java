@@ -170,70 +170,73 @@ public final class PduCodec {
 
     public static AssociateRequest decodeAssociateRequest(byte[] body) throws PduFormatException {
         AssociateRequest rq = new AssociateRequest();
-        In in = new In(body, "A-ASSOCIATE-RQ");
-        decodeFixedPart(in, rq);
-        boolean userInfo = false;
-        while (in.remaining() > 0) {
-            int type = in.u8();
-            in.u8();
-            In item = in.sub(in.u16(), type);
-            switch (type) {
-                case ITEM_APPLICATION_CONTEXT -> rq.setApplicationContext(item.uid());
-                case ITEM_PC_RQ -> rq.presentationContexts().add(decodeProposedContext(item));
-                case ITEM_USER_INFO -> {
-                    decodeUserInfo(item, rq);
-                    userInfo = true;
-                }
-                default -> throw new PduFormatException(AbortReason.UNRECOGNIZED_PDU_PARAMETER,
-                        "A-ASSOCIATE-RQ: unknown item type 0x" + Integer.toHexString(type));
-            }
-        }
-        requireBasics(rq, userInfo, "A-ASSOCIATE-RQ");
+        decodeAssociate(new In(body, "A-ASSOCIATE-RQ"), rq, ITEM_PC_RQ,
+                item -> rq.presentationContexts().add(decodeProposedContext(item)));
         return rq;
     }
 
     public static AssociateAccept decodeAssociateAccept(byte[] body) throws PduFormatException {
         AssociateAccept ac = new AssociateAccept();
-        In in = new In(body, "A-ASSOCIATE-AC");
-        decodeFixedPart(in, ac);
+        decodeAssociate(new In(body, "A-ASSOCIATE-AC"), ac, ITEM_PC_AC,
+                item -> ac.presentationContexts().add(decodeAnsweredContext(item)));
+        return ac;
+    }
+
+    /** Decodes one presentation context item. */
+    @FunctionalInterface
+    private interface ContextDecoder {
+        void decode(In item) throws PduFormatException;
+    }
+
+    /** The structure RQ and AC share: fixed part, then application context, contexts and user information. */
+    private static void decodeAssociate(In in, AssociateParameters p, int contextItemType, ContextDecoder contexts)
+            throws PduFormatException {
+        decodeFixedPart(in, p);
         boolean userInfo = false;
         while (in.remaining() > 0) {
             int type = in.u8();
             in.u8();
             In item = in.sub(in.u16(), type);
-            switch (type) {
-                case ITEM_APPLICATION_CONTEXT -> ac.setApplicationContext(item.uid());
-                case ITEM_PC_AC -> {
-                    int id = item.u8();
-                    item.u8();
-                    int result = item.u8();
-                    item.u8();
-                    String ts = null;
-                    while (item.remaining() > 0) {
-                        int subType = item.u8();
-                        item.u8();
-                        In sub = item.sub(item.u16(), subType);
-                        if (subType != ITEM_TRANSFER_SYNTAX) {
-                            throw new PduFormatException(AbortReason.UNEXPECTED_PDU_PARAMETER,
-                                    "A-ASSOCIATE-AC: unexpected sub-item 0x" + Integer.toHexString(subType)
-                                            + " in presentation context " + id);
-                        }
-                        // The transfer syntax of a rejected context is not significant (often empty).
-                        ts = result == PresentationContext.ACCEPTANCE ? sub.uid() : null;
-                    }
-                    ac.presentationContexts().add(result == PresentationContext.ACCEPTANCE && ts != null
-                            ? PresentationContext.accepted(id, ts) : PresentationContext.rejected(id, result));
-                }
-                case ITEM_USER_INFO -> {
-                    decodeUserInfo(item, ac);
-                    userInfo = true;
-                }
-                default -> throw new PduFormatException(AbortReason.UNRECOGNIZED_PDU_PARAMETER,
-                        "A-ASSOCIATE-AC: unknown item type 0x" + Integer.toHexString(type));
+            if (type == ITEM_APPLICATION_CONTEXT) {
+                p.setApplicationContext(item.uid());
+            } else if (type == contextItemType) {
+                contexts.decode(item);
+            } else if (type == ITEM_USER_INFO) {
+                decodeUserInfo(item, p);
+                userInfo = true;
+            } else {
+                throw new PduFormatException(AbortReason.UNRECOGNIZED_PDU_PARAMETER,
+                        in.what + ": unknown item type 0x" + Integer.toHexString(type));
             }
         }
-        requireBasics(ac, userInfo, "A-ASSOCIATE-AC");
-        return ac;
+        if (p.applicationContext() == null) {
+            throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE, in.what + ": no application context");
+        }
+        if (!userInfo) {
+            throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE,
+                    in.what + ": no user information item");
+        }
+    }
+
+    private static PresentationContext decodeAnsweredContext(In item) throws PduFormatException {
+        int id = item.u8();
+        item.u8();
+        int result = item.u8();
+        item.u8();
+        String ts = null;
+        while (item.remaining() > 0) {
+            int subType = item.u8();
+            item.u8();
+            In sub = item.sub(item.u16(), subType);
+            if (subType != ITEM_TRANSFER_SYNTAX) {
+                throw new PduFormatException(AbortReason.UNEXPECTED_PDU_PARAMETER, "A-ASSOCIATE-AC: unexpected"
+                        + " sub-item 0x" + Integer.toHexString(subType) + " in presentation context " + id);
+            }
+            // The transfer syntax of a rejected context is not significant (often empty).
+            ts = result == PresentationContext.ACCEPTANCE ? sub.uid() : null;
+        }
+        return result == PresentationContext.ACCEPTANCE && ts != null
+                ? PresentationContext.accepted(id, ts) : PresentationContext.rejected(id, result);
     }
 
     public static AssociateReject decodeAssociateReject(byte[] body) throws PduFormatException {
@@ -242,15 +245,6 @@ public final class PduCodec {
                     "A-ASSOCIATE-RJ: length " + body.length + " instead of 4");
         }
         return new AssociateReject(body[1] & 0xFF, body[2] & 0xFF, body[3] & 0xFF);
-    }
-
-    private static void requireBasics(AssociateParameters p, boolean userInfo, String what) throws PduFormatException {
-        if (p.applicationContext() == null) {
-            throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE, what + ": no application context");
-        }
-        if (!userInfo) {
-            throw new PduFormatException(AbortReason.INVALID_PDU_PARAMETER_VALUE, what + ": no user information item");
-        }
     }
 
     private static void decodeFixedPart(In in, AssociateParameters p) throws PduFormatException {

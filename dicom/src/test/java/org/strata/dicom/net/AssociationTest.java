@@ -324,6 +324,24 @@ class AssociationTest {
     }
 
     @Test
+    void acceptorInitiatedReleaseEndsNormallyOnBothSides() throws Exception {
+        AtomicReference<Association> scpSide = new AtomicReference<>();
+        CountDownLatch established = new CountDownLatch(1);
+        server = new DicomServer(new AcceptPolicy().accept(CT, EXPLICIT).options(fastOptions()), as -> {
+            scpSide.set(as);
+            established.countDown();
+            return (a, pc, cmd) -> { };
+        }, executor);
+        server.start(new InetSocketAddress("127.0.0.1", 0));
+        DimseChannel ch = open(request(CT, EXPLICIT));
+        assertTrue(established.await(2, TimeUnit.SECONDS));
+        scpSide.get().release(); // the acceptor releases; the requestor answers and waits for the close
+        assertTrue(ch.association().awaitClose(2, TimeUnit.SECONDS));
+        assertNull(ch.association().closeCause());
+        assertNull(scpSide.get().closeCause());
+    }
+
+    @Test
     void releaseCollisionAsAcceptorEndsNormally() throws Exception {
         CountDownLatch established = new CountDownLatch(1);
         AtomicReference<Association> scpSide = new AtomicReference<>();

@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseResponse;
 import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.tool.Command;
 import org.strata.dicom.tool.ExitCode;
-import org.strata.dicom.tool.Main;
 import org.strata.dicom.tool.UsageException;
 
 /** {@code echoscu HOST PORT}: C-ECHO (verification). */
@@ -45,12 +41,7 @@ public final class EchoScu implements Command {
         long repeat = o.args.longOption("--repeat", 1, 1);
         AssociateRequest rq = o.request();
         rq.addPresentationContext(DimseServices.VERIFICATION, "1.2.840.10008.1.2");
-        ExecutorService executor = Executors.newCachedThreadPool();
-        try {
-            DimseChannel ch = ToolSupport.open(hostPort.get(0), port, o, rq, new DimseServices(), executor, err);
-            if (ch == null) {
-                return ExitCode.PROBLEM;
-            }
+        return ToolSupport.session(hostPort.get(0), hostPort.get(1), o, rq, new DimseServices(), err, ch -> {
             int exit = ExitCode.OK;
             for (long i = 0; i < repeat; i++) {
                 DimseResponse rsp = ch.echo();
@@ -59,11 +50,8 @@ public final class EchoScu implements Command {
                     exit = ExitCode.PROBLEM;
                 }
             }
-            ch.release();
             return exit;
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 
     public static void main(String[] args) {

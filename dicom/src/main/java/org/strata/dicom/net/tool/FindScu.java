@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
@@ -15,7 +13,6 @@ import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.tool.Command;
-import org.strata.dicom.tool.ExitCode;
 import org.strata.dicom.tool.UsageException;
 
 /** {@code findscu HOST PORT -k KEY[=VALUE]...}: C-FIND, printing each match. */
@@ -54,13 +51,7 @@ public final class FindScu implements Command {
         }
         AssociateRequest rq = o.request();
         rq.addPresentationContext(model.find, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2");
-        ExecutorService executor = Executors.newCachedThreadPool();
-        try {
-            DimseChannel ch = ToolSupport.open(hostPort.get(0), NetToolOptions.port(hostPort.get(1)), o, rq,
-                    new DimseServices(), executor, err);
-            if (ch == null) {
-                return ExitCode.PROBLEM;
-            }
+        return ToolSupport.session(hostPort.get(0), hostPort.get(1), o, rq, new DimseServices(), err, ch -> {
             int pc = ch.requireContext(model.find, null);
             AtomicInteger matches = new AtomicInteger();
             DimseResponse done = DimseChannel.await(ch.find(pc, model.find, keys, match -> {
@@ -80,11 +71,8 @@ public final class FindScu implements Command {
             }));
             out.println("C-FIND done: " + matches.get() + " matches, " + Status.toString(done.status())
                     + (done.errorComment() == null ? "" : " " + done.errorComment()));
-            ch.release();
             return ToolSupport.exitFor(done.status());
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 
     public static void main(String[] args) {

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseResponse;
@@ -17,7 +15,6 @@ import org.strata.dicom.net.AcceptPolicy;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.RoleSelection;
 import org.strata.dicom.tool.Command;
-import org.strata.dicom.tool.ExitCode;
 import org.strata.dicom.tool.UsageException;
 
 /** {@code getscu HOST PORT --dir FOLDER -k KEY=VALUE...}: C-GET, receiving on the same association. */
@@ -78,21 +75,12 @@ public final class GetScu implements Command {
         }
         DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES,
                 new FolderStorage(folder, false, o.verbose() ? p -> out.println("stored " + p) : null));
-        ExecutorService executor = Executors.newCachedThreadPool();
-        try {
-            DimseChannel ch = ToolSupport.open(hostPort.get(0), NetToolOptions.port(hostPort.get(1)), o, rq,
-                    services, executor, err);
-            if (ch == null) {
-                return ExitCode.PROBLEM;
-            }
+        return ToolSupport.session(hostPort.get(0), hostPort.get(1), o, rq, services, err, ch -> {
             DimseResponse done = DimseChannel.await(ch.get(ch.requireContext(model.get, null), model.get,
                     RetrieveSupport.keys(o), p -> out.println("C-GET " + RetrieveSupport.progress(p))));
             out.println("C-GET done: " + RetrieveSupport.progress(done));
-            ch.release();
             return ToolSupport.exitFor(done.status());
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 
     public static void main(String[] args) {

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseResponse;
 import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.net.AssociateRequest;
-import org.strata.dicom.tool.ExitCode;
 import org.strata.dicom.tool.UsageException;
 
 /** {@code movescu HOST PORT --dest AE -k KEY=VALUE...}: C-MOVE to a third (or our own) storage SCP. */
@@ -50,21 +47,12 @@ public final class MoveScu implements org.strata.dicom.tool.Command {
         Dataset keys = RetrieveSupport.keys(o);
         AssociateRequest rq = o.request();
         rq.addPresentationContext(model.move, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2");
-        ExecutorService executor = Executors.newCachedThreadPool();
-        try {
-            DimseChannel ch = ToolSupport.open(hostPort.get(0), NetToolOptions.port(hostPort.get(1)), o, rq,
-                    new DimseServices(), executor, err);
-            if (ch == null) {
-                return ExitCode.PROBLEM;
-            }
+        return ToolSupport.session(hostPort.get(0), hostPort.get(1), o, rq, new DimseServices(), err, ch -> {
             DimseResponse done = DimseChannel.await(ch.move(ch.requireContext(model.move, null), model.move,
                     NetToolOptions.aeTitle(dest), keys, p -> out.println("C-MOVE " + RetrieveSupport.progress(p))));
             out.println("C-MOVE done: " + RetrieveSupport.progress(done));
-            ch.release();
             return ToolSupport.exitFor(done.status());
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 
     public static void main(String[] args) {

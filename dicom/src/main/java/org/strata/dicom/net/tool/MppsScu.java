@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dict.UIDs;
@@ -15,7 +13,6 @@ import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.tool.Command;
-import org.strata.dicom.tool.ExitCode;
 import org.strata.dicom.tool.UsageException;
 
 /** {@code mppsscu HOST PORT --create|--set UID -k KEY=VALUE...}: Modality Performed Procedure Step. */
@@ -59,24 +56,15 @@ public final class MppsScu implements Command {
         String uid = create ? o.args.option("--uid", ToolSupport.newUid()) : setUid;
         AssociateRequest rq = o.request();
         rq.addPresentationContext(UIDs.ModalityPerformedProcedureStep, "1.2.840.10008.1.2.1", "1.2.840.10008.1.2");
-        ExecutorService executor = Executors.newCachedThreadPool();
-        try {
-            DimseChannel ch = ToolSupport.open(hostPort.get(0), NetToolOptions.port(hostPort.get(1)), o, rq,
-                    new DimseServices(), executor, err);
-            if (ch == null) {
-                return ExitCode.PROBLEM;
-            }
+        return ToolSupport.session(hostPort.get(0), hostPort.get(1), o, rq, new DimseServices(), err, ch -> {
             int pc = ch.requireContext(UIDs.ModalityPerformedProcedureStep, null);
             DimseResponse rsp = DimseChannel.await(create
                     ? ch.nCreate(pc, UIDs.ModalityPerformedProcedureStep, uid, attributes)
                     : ch.nSet(pc, UIDs.ModalityPerformedProcedureStep, uid, attributes));
             out.println((create ? "N-CREATE " : "N-SET ") + uid + ": " + Status.toString(rsp.status())
                     + (rsp.errorComment() == null ? "" : " " + rsp.errorComment()));
-            ch.release();
             return ToolSupport.exitFor(rsp.status());
-        } finally {
-            executor.shutdownNow();
-        }
+        });
     }
 
     public static void main(String[] args) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.VR;
@@ -24,6 +26,7 @@ import org.strata.dicom.net.AssociationRejectedException;
 import org.strata.dicom.tool.Command;
 import org.strata.dicom.tool.ExitCode;
 import org.strata.dicom.tool.Main;
+import org.strata.dicom.tool.UsageException;
 
 /** Plumbing shared by the network tools. */
 final class ToolSupport {
@@ -32,12 +35,40 @@ final class ToolSupport {
 
     /** Opens the association; prints a rejection on {@code err} and returns null for it. */
     static DimseChannel open(String host, int port, NetToolOptions o, AssociateRequest rq, DimseServices services,
-                             Executor executor, PrintStream err) throws IOException, org.strata.dicom.tool.UsageException {
+                             Executor executor, PrintStream err) throws IOException, UsageException {
         try {
             return DimseChannel.open(host, port, o.tls(), rq, o.associationOptions(), services, executor);
         } catch (AssociationRejectedException e) {
             err.println("association rejected by " + host + ":" + port + ": " + e.reject());
             return null;
+        }
+    }
+
+    /** What a tool does on its open association; returns the exit code. */
+    @FunctionalInterface
+    interface Session {
+        int run(DimseChannel channel) throws IOException, UsageException;
+    }
+
+    /**
+     * Opens the association, runs {@code session} on it and releases it (if still open); a rejection is printed
+     * on {@code err} and gives exit code 1.
+     */
+    static int session(String host, String port, NetToolOptions o, AssociateRequest rq, DimseServices services,
+                       PrintStream err, Session session) throws IOException, UsageException {
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            DimseChannel ch = open(host, NetToolOptions.port(port), o, rq, services, executor, err);
+            if (ch == null) {
+                return ExitCode.PROBLEM;
+            }
+            int exit = session.run(ch);
+            if (ch.association().isOpen()) {
+                ch.release();
+            }
+            return exit;
+        } finally {
+            executor.shutdownNow();
         }
     }
 
