@@ -29,6 +29,15 @@ public final class CommandField {
     private CommandField() {
     }
 
+    /** Whether a request field is one PS3.7 defines (C-CANCEL included). */
+    public static boolean isKnownRequest(int field) {
+        return switch (field) {
+            case C_STORE_RQ, C_GET_RQ, C_FIND_RQ, C_MOVE_RQ, C_ECHO_RQ, N_EVENT_REPORT_RQ, N_GET_RQ, N_SET_RQ,
+                 N_ACTION_RQ, N_CREATE_RQ, N_DELETE_RQ, C_CANCEL_RQ -> true;
+            default -> false;
+        };
+    }
+
     public static boolean isResponse(int field) {
         return (field & 0x8000) != 0;
     }

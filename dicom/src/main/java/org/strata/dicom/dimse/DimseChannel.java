@@ -284,7 +284,7 @@ public final class DimseChannel implements MessageHandler {
         association.release();
     }
 
-    private Semaphore window() {
+    private synchronized Semaphore window() {
         Semaphore w = invokeWindow;
         if (w == null) {
             int n = association.isRequestor() ? association.accept().maxOpsInvoked()
@@ -357,7 +357,7 @@ public final class DimseChannel implements MessageHandler {
         DimseService service = services.find(command.sopClassUid());
         try {
             if (service == null) {
-                request.respondError(isKnownRequest(command.commandField()) ? Status.SOP_CLASS_NOT_SUPPORTED
+                request.respondError(CommandField.isKnownRequest(command.commandField()) ? Status.SOP_CLASS_NOT_SUPPORTED
                         : Status.UNRECOGNIZED_OPERATION, "no service for " + command.sopClassUid());
                 return;
             }
@@ -377,10 +377,6 @@ public final class DimseChannel implements MessageHandler {
                 request.respondError(Status.PROCESSING_FAILURE, String.valueOf(e.getMessage()));
             }
         }
-    }
-
-    private static boolean isKnownRequest(int field) {
-        return !CommandField.name(field).startsWith("command");
     }
 
     private static byte[] readSmall(InputStream in) throws IOException {

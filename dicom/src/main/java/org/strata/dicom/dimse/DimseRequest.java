@@ -2,6 +2,7 @@ package org.strata.dicom.dimse;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.strata.dicom.data.Dataset;
 import org.strata.dicom.net.Association;
 
 /**
@@ -58,12 +59,12 @@ public final class DimseRequest {
     }
 
     /** The whole data set of a non-C-STORE request parsed, or null if none was sent. */
-    public org.strata.dicom.data.Dataset dataset() throws IOException {
+    public Dataset dataset() throws IOException {
         return DimseData.read(data, transferSyntax());
     }
 
     /** Sends a response carrying a data set in the context's transfer syntax (pending or final). */
-    public void respond(int status, org.strata.dicom.data.Dataset dataset) throws IOException {
+    public void respond(int status, Dataset dataset) throws IOException {
         respond(command.response(status, dataset != null),
                 dataset == null ? null : DimseData.writer(dataset, transferSyntax()));
     }

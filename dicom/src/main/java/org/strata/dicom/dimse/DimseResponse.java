@@ -1,5 +1,8 @@
 package org.strata.dicom.dimse;
 
+import java.io.IOException;
+import org.strata.dicom.data.Dataset;
+
 /** A response received for a request we sent: its command and, if one followed, its data set bytes. */
 public final class DimseResponse {
     private final Command command;
@@ -30,7 +33,7 @@ public final class DimseResponse {
     }
 
     /** The data set parsed, or null if none was sent. */
-    public org.strata.dicom.data.Dataset dataset() throws java.io.IOException {
+    public Dataset dataset() throws IOException {
         return DimseData.read(data, transferSyntax);
     }
 

@@ -64,6 +64,7 @@ public final class FolderStorage implements DimseService {
                 throw e;
             }
             LOG.log(System.Logger.Level.WARNING, "cannot store " + iuid + " into " + folder + ": " + e);
+            request.dataStream().transferTo(OutputStream.nullOutputStream()); // answer after the whole request
             request.respondError(Status.OUT_OF_RESOURCES, "cannot write: " + e.getMessage());
             return;
         }

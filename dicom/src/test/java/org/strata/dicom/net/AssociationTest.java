@@ -139,6 +139,17 @@ class AssociationTest {
     }
 
     @Test
+    void associationLimitGivesTransientRejection() throws Exception {
+        startServer(new AcceptPolicy().accept(CT, EXPLICIT).maxAssociations(1), new DimseServices());
+        DimseChannel first = open(request(CT, EXPLICIT));
+        AssociationRejectedException e = assertThrows(AssociationRejectedException.class,
+                () -> open(request(CT, EXPLICIT)));
+        assertEquals(new AssociateReject(AssociateReject.RESULT_TRANSIENT,
+                AssociateReject.SOURCE_PROVIDER_PRESENTATION, AssociateReject.REASON_LOCAL_LIMIT_EXCEEDED), e.reject());
+        first.release();
+    }
+
+    @Test
     void roleSelectionIsAnsweredForAcceptedClasses() throws Exception {
         startServer(new AcceptPolicy().accept(CT, EXPLICIT), new DimseServices());
         AssociateRequest rq = request(CT, EXPLICIT);
