@@ -68,6 +68,80 @@ class PduFuzzTest {
     }
 
     @Test
+    void commandDecoderNeverThrowsAnythingElse() {
+        org.strata.dicom.dimse.Command c = org.strata.dicom.dimse.Command.create(
+                org.strata.dicom.dimse.CommandField.C_STORE_RQ, 7, true);
+        c.setString(org.strata.dicom.dimse.Command.AFFECTED_SOP_CLASS_UID, "1.2.840.10008.5.1.4.1.1.2");
+        c.setString(org.strata.dicom.dimse.Command.AFFECTED_SOP_INSTANCE_UID, "1.2.3.4.5.6.7");
+        c.setString(org.strata.dicom.dimse.Command.MOVE_ORIGINATOR_AE_TITLE, "MOVER");
+        byte[] valid = c.encode();
+        Random r = new Random(99);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] m = valid.clone();
+            if (r.nextBoolean()) {
+                m = Arrays.copyOf(m, r.nextInt(m.length));
+            }
+            for (int k = 0, n = 1 + r.nextInt(3); k < n && m.length > 0; k++) {
+                m[r.nextInt(m.length)] = (byte) r.nextInt(256);
+            }
+            try {
+                org.strata.dicom.dimse.Command.decode(m);
+            } catch (org.strata.dicom.dimse.DimseException e) {
+                // refused: fine
+            } catch (RuntimeException e) {
+                fail("command mutation " + i + " escaped as " + e, e);
+            }
+        }
+    }
+
+    @Test
+    void serverSurvivesMutatedPdata() throws Exception {
+        ExecutorService executor = Executors.newCachedThreadPool();
+        AssociationOptions options = new AssociationOptions().artimTimeoutMillis(200).idleTimeoutMillis(500);
+        AcceptPolicy policy = new AcceptPolicy().accept(DimseServices.VERIFICATION, "1.2.840.10008.1.2")
+                .options(options);
+        try (DicomServer server = new DicomServer(policy, new DimseServices().handlers(executor), executor)) {
+            server.start(new InetSocketAddress("127.0.0.1", 0));
+            AssociateRequest good = new AssociateRequest();
+            good.addPresentationContext(DimseServices.VERIFICATION, "1.2.840.10008.1.2");
+            org.strata.dicom.dimse.Command echo = org.strata.dicom.dimse.Command.create(
+                    org.strata.dicom.dimse.CommandField.C_ECHO_RQ, 1, false);
+            echo.setString(org.strata.dicom.dimse.Command.AFFECTED_SOP_CLASS_UID, DimseServices.VERIFICATION);
+            byte[] pdata = RawPeer.pdata(1, 3, echo.encode());
+            Random r = new Random(11);
+            int answered = 0;
+            for (int i = 0; i < 150; i++) {
+                try (RawPeer p = new RawPeer(server.port(), 3000)) {
+                    p.send(PduCodec.encode(good));
+                    assertEquals(PduCodec.A_ASSOCIATE_AC, p.readPdu()[0]);
+                    byte[] m = pdata.clone();
+                    for (int k = 0, n = 1 + r.nextInt(3); k < n; k++) {
+                        m[r.nextInt(m.length)] = (byte) r.nextInt(256);
+                    }
+                    p.send(m);
+                    try {
+                        byte[] reply = p.readPdu(); // C-ECHO-RSP (P-DATA) or A-ABORT
+                        assertTrue(reply[0] == PduCodec.P_DATA_TF || reply[0] == PduCodec.A_ABORT,
+                                "reply type " + reply[0]);
+                        answered++;
+                    } catch (java.io.IOException e) {
+                        // Closed, or nothing within 3 s for a PDU that still waits for declared bytes.
+                    }
+                    p.socket.shutdownOutput();
+                    assertTrue(p.closedByOtherSide(), "server closed mutation " + i);
+                }
+            }
+            assertTrue(answered > 50, "most mutations get an answer: " + answered);
+            DimseChannel ch = DimseChannel.open("127.0.0.1", server.port(), null, good, options,
+                    new DimseServices(), executor);
+            assertEquals(Status.SUCCESS, ch.echo().status());
+            ch.release();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void serverSurvivesMutatedAssociationRequests() throws Exception {
         ExecutorService executor = Executors.newCachedThreadPool();
         AssociationOptions options = new AssociationOptions().artimTimeoutMillis(200).idleTimeoutMillis(500);
