@@ -1,6 +1,7 @@
 package org.strata.dicom.json;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.util.BitSet;
 
@@ -56,6 +57,14 @@ final class JsonOutput {
     void number(String json) throws IOException {
         separate();
         out.write(json);
+    }
+
+    /** A string holding the Base64 encoding of a stream, written as it is read. */
+    void base64(InputStream in) throws IOException {
+        separate();
+        out.write('"');
+        ModelValues.writeBase64(in, out);
+        out.write('"');
     }
 
     void nullValue() throws IOException {

@@ -24,7 +24,9 @@ final class JsonParser {
     private boolean expectName;
     private boolean first = true;
     private boolean done;
-    private int peeked = -2;
+    private final char[] buffer = new char[8192];
+    private int bufferFill;
+    private int bufferPos;
     private long line = 1;
     private long column;
 
@@ -143,8 +145,8 @@ final class JsonParser {
         }
     }
 
-    JsonFormatException error(String message) {
-        return new JsonFormatException("JSON line " + line + " column " + column + ": " + message);
+    ModelFormatException error(String message) {
+        return new ModelFormatException("JSON line " + line + " column " + column + ": " + message);
     }
 
     private void afterValue() {
@@ -261,15 +263,22 @@ final class JsonParser {
     }
 
     private int peek() throws IOException {
-        if (peeked == -2) {
-            peeked = in.read();
+        if (bufferPos == bufferFill) {
+            bufferFill = in.read(buffer, 0, buffer.length);
+            bufferPos = 0;
+            if (bufferFill <= 0) {
+                bufferFill = 0;
+                return -1;
+            }
         }
-        return peeked;
+        return buffer[bufferPos];
     }
 
     private int read() throws IOException {
         int c = peek();
-        peeked = -2;
+        if (c >= 0) {
+            bufferPos++;
+        }
         if (c == '\n') {
             line++;
             column = 0;

@@ -28,15 +28,17 @@ public final class NativeFrames {
         int from = (int) (firstBit / 8);
         int length = format.frameLength();
         int shift = (int) (firstBit % 8);
+        byte[] out;
         if (shift == 0) {
-            return Arrays.copyOfRange(pixelData, from, from + length);
-        }
-        // 1-bit pixels are packed from the least significant bit (PS3.5 D.2), so shift right across bytes.
-        byte[] out = new byte[length];
-        for (int i = 0; i < length; i++) {
-            int low = (pixelData[from + i] & 0xFF) >>> shift;
-            int high = from + i + 1 < pixelData.length ? (pixelData[from + i + 1] & 0xFF) << (8 - shift) : 0;
-            out[i] = (byte) (low | high);
+            out = Arrays.copyOfRange(pixelData, from, from + length);
+        } else {
+            // 1-bit pixels are packed from the least significant bit (PS3.5 D.2), so shift right across bytes.
+            out = new byte[length];
+            for (int i = 0; i < length; i++) {
+                int low = (pixelData[from + i] & 0xFF) >>> shift;
+                int high = from + i + 1 < pixelData.length ? (pixelData[from + i + 1] & 0xFF) << (8 - shift) : 0;
+                out[i] = (byte) (low | high);
+            }
         }
         int tailBits = (int) (format.bitsPerFrame() % 8);
         if (tailBits != 0) {

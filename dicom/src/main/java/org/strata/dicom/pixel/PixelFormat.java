@@ -1,5 +1,8 @@
 package org.strata.dicom.pixel;
 
+import org.strata.dicom.data.Dataset;
+import org.strata.dicom.dict.Tags;
+
 /**
  * The image attributes that fix how native pixel data is laid out (PS3.3 C.7.6.3 Image Pixel module):
  * Rows, Columns, Samples per Pixel, Bits Allocated, Planar Configuration and Number of Frames.
@@ -9,6 +12,13 @@ public record PixelFormat(int rows, int columns, int samplesPerPixel, int bitsAl
 
     /** A frame must fit in one Java array. */
     public static final int MAX_FRAME_LENGTH = Integer.MAX_VALUE - 8;
+
+    /** The format a data set declares; absent Samples per Pixel and Number of Frames count as 1. */
+    public static PixelFormat of(Dataset dataset) {
+        return new PixelFormat(dataset.getInt(Tags.Rows, 0), dataset.getInt(Tags.Columns, 0),
+                dataset.getInt(Tags.SamplesPerPixel, 1), dataset.getInt(Tags.BitsAllocated, 0),
+                dataset.getInt(Tags.PlanarConfiguration, 0), dataset.getInt(Tags.NumberOfFrames, 1));
+    }
 
     /** Checks the attributes are usable; the record itself accepts anything so a caller can report them. */
     public PixelFormat validate() throws PixelDataException {

@@ -13,6 +13,13 @@ public final class Main {
 
     /** Every subcommand, in the order the help lists them. Adding a command is one line here. */
     static final List<Command> COMMANDS = List.of(
+            new DumpCommand(),
+            new ToModelCommand(Model.JSON),
+            new ToModelCommand(Model.XML),
+            new FromModelCommand(Model.JSON),
+            new FromModelCommand(Model.XML),
+            new ConvertCommand(),
+            new ValidateCommand(),
             new org.strata.dicom.net.tool.EchoScu(), new org.strata.dicom.net.tool.StoreScu(),
             new org.strata.dicom.net.tool.StoreScp(), new org.strata.dicom.net.tool.FindScu(),
             new org.strata.dicom.net.tool.MoveScu(), new org.strata.dicom.net.tool.GetScu(),

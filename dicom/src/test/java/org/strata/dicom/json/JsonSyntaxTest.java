@@ -67,14 +67,14 @@ class JsonSyntaxTest {
     @ValueSource(strings = {"", "{", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{1:2}", "[01]", "[1.]", "[-]", "[1e]",
         "[\"a]", "[\"\\x\"]", "[tru]", "[1] 2", "{\"a\":1]", "[\"\u0001\"]", "]", "[1 2]"})
     void refusesMalformedJson(String json) {
-        JsonFormatException e = assertThrows(JsonFormatException.class, () -> tokens(json));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> tokens(json));
         assertTrue(e.getMessage().startsWith("JSON line 1 column "), e.getMessage());
     }
 
     @Test
     void refusesNestingBeyondTheLimit() {
         String deep = "[".repeat(JsonParser.MAX_DEPTH + 1) + "]".repeat(JsonParser.MAX_DEPTH + 1);
-        JsonFormatException e = assertThrows(JsonFormatException.class, () -> tokens(deep));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> tokens(deep));
         assertTrue(e.getMessage().contains("nesting deeper than"), e.getMessage());
     }
 

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real DCMTK tools and pydicom for interop tests; a missing tool fails the test, never skips it. */
@@ -55,6 +53,27 @@ public final class ExternalTools {
         }
     }
 
+    /**
+     * Runs one of the Python scripts kept under src/test/resources/pydicom with the Python that has pydicom,
+     * copying it into {@code dir} first (resources may sit in a jar).
+     */
+    public static String runPydicomScript(Path dir, String script, String... args) {
+        Path copy = dir.resolve(script);
+        try (var in = ExternalTools.class.getResourceAsStream("/pydicom/" + script)) {
+            if (in == null) {
+                fail("test resource /pydicom/" + script + " is missing");
+            }
+            Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            fail("cannot copy " + script, e);
+        }
+        String[] command = new String[args.length + 2];
+        command[0] = PYTHON;
+        command[1] = copy.toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        return run(dir, command);
+    }
+
     /** Fails with a clear message if a tool is neither an existing path nor on PATH. */
     public static void requireTool(String tool) {
         if (tool.contains("/")) {
@@ -63,8 +82,7 @@ public final class ExternalTools {
             }
             return;
         }
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-        for (String dir : dirs) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
                 return;
             }
