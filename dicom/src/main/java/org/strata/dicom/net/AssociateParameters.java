@@ -2,15 +2,16 @@ package org.strata.dicom.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.strata.dicom.io.FileMetaInformation;
 
 /** What A-ASSOCIATE-RQ and A-ASSOCIATE-AC have in common (PS3.8 9.3.2/9.3.3, PS3.7 Annex D). */
 public abstract class AssociateParameters {
     /** The DICOM application context name. */
     public static final String DICOM_APPLICATION_CONTEXT = "1.2.840.10008.3.1.1.1";
-    /** Implementation class UID of this toolkit. */
-    public static final String IMPLEMENTATION_CLASS_UID = "1.2.826.0.1.3680043.10.1471.1";
-    /** Implementation version name of this toolkit (at most 16 characters). */
-    public static final String IMPLEMENTATION_VERSION_NAME = "STRATA_010";
+    /** Implementation class UID of this toolkit (the one its Part 10 files carry). */
+    public static final String IMPLEMENTATION_CLASS_UID = FileMetaInformation.IMPLEMENTATION_CLASS_UID;
+    /** Implementation version name of this toolkit. */
+    public static final String IMPLEMENTATION_VERSION_NAME = FileMetaInformation.IMPLEMENTATION_VERSION_NAME;
 
     private String calledAeTitle = "ANY-SCP";
     private String callingAeTitle = "ANY-SCU";

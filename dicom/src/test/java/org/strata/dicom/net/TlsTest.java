@@ -14,7 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strata.dicom.dimse.DimseChannel;
+import org.strata.dicom.data.Dataset;
+import org.strata.dicom.dict.Tags;
+import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.DimseServices;
+import org.strata.dicom.dimse.FolderStorage;
+import org.strata.dicom.io.Part10;
 import org.strata.dicom.dimse.Status;
 
 /** TLS (BCP 195) both ways against DCMTK, with client authentication; keys generated here by openssl/keytool. */
@@ -97,14 +102,22 @@ class TlsTest {
     }
 
     @Test
-    void dcmtkTlsEchoscuToOurScp() throws Exception {
-        try (DicomServer server = startTlsServer()) {
-            ExternalTools.Result r = ExternalTools.run(30, "echoscu", "-v", "+tls",
+    void dcmtkTlsStorescuToOurScp() throws Exception {
+        Path received = java.nio.file.Files.createDirectories(dir.resolve("received"));
+        Path ct = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
+        AcceptPolicy policy = new AcceptPolicy().accept(UIDs.CTImageStorage, UIDs.ExplicitVRLittleEndian);
+        try (DicomServer server = new DicomServer(policy, new DimseServices().register(UIDs.CTImageStorage,
+                new FolderStorage(received, false, null)).handlers(EXECUTOR), EXECUTOR)) {
+            server.start(new InetSocketAddress("127.0.0.1", 0), serverTls().serverSocketFactory());
+            ExternalTools.Result r = ExternalTools.run(30, "storescu", "+tls",
                     dir.resolve("client.key").toString(), dir.resolve("client.crt").toString(),
-                    "+cf", dir.resolve("server.crt").toString(), "127.0.0.1", String.valueOf(server.port()));
+                    "+cf", dir.resolve("server.crt").toString(), "127.0.0.1", String.valueOf(server.port()),
+                    ct.toString());
             assertEquals(0, r.exitCode(), r.output());
-            assertTrue(r.output().contains("Received Echo Response (Success)"), r.output());
         }
+        Dataset sent = Part10.read(ct).dataset();
+        sent.remove(Tags.DataSetTrailingPadding); // storescu re-encodes the file and drops this padding
+        assertEquals(sent, Part10.read(received.resolve("1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322.dcm")).dataset());
     }
 
     @Test
