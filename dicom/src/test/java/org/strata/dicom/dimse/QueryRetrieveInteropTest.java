@@ -145,6 +145,17 @@ class QueryRetrieveInteropTest {
         }
     }
 
+    private record Tool(int exit, String out) {
+    }
+
+    /** Runs a command of the dispatcher in-process, stdout and stderr together. */
+    private static Tool tool(String... args) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+        int exit = org.strata.dicom.tool.Main.run(args, ps, ps);
+        return new Tool(exit, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     // ------------------------------------------------------------ our SCU against DCMTK dcmqrscp
 
     @Test
@@ -174,7 +185,7 @@ class QueryRetrieveInteropTest {
         List<String> index = new ArrayList<>(List.of("dcmqridx", db.toString()));
         FILES.values().forEach(p -> index.add(p.toString()));
         assertEquals(0, ExternalTools.run(60, index.toArray(String[]::new)).exitCode());
-        Process qr = ExternalTools.start("dcmqrscp", "-c", config.toString(), "--single-process");
+        Process qr = ExternalTools.start("dcmqrscp", "-c", config.toString());
         try {
             AssociateRequest rq = new AssociateRequest();
             rq.setCallingAeTitle("STRATA");
@@ -231,6 +242,24 @@ class QueryRetrieveInteropTest {
             // dcmqrscp keeps files as it received them (dcmqridx copies nothing: it indexes the originals).
             assertRetrievedStudy(moved);
             assertRetrievedStudy(got);
+
+            // The command-line tools against the same dcmqrscp.
+            String port = String.valueOf(qrPort);
+            Tool find = tool("findscu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port,
+                    "-k", "StudyInstanceUID");
+            assertEquals(0, find.exit(), find.out());
+            assertTrue(find.out().contains("C-FIND done: " + STUDIES.size() + " matches, Success"), find.out());
+            Path gotByTool = Files.createDirectories(work.resolve("got-by-tool"));
+            Tool get = tool("getscu", "--aet", "STRATA", "--aec", "QRSCP", "--dir", gotByTool.toString(),
+                    "127.0.0.1", port, "-k", "StudyInstanceUID=" + bigStudy);
+            assertEquals(0, get.exit(), get.out());
+            assertRetrievedStudy(gotByTool);
+            Tool move = tool("movescu", "--aet", "STRATA", "--aec", "QRSCP", "--dest", "STRATA",
+                    "127.0.0.1", port, "-k", "StudyInstanceUID=" + bigStudy);
+            assertEquals(0, move.exit(), move.out());
+            Tool store = tool("storescu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port,
+                    Corpus.TEST_FILES.resolve("CT_small.dcm").toString());
+            assertEquals(0, store.exit(), store.out());
         } finally {
             qr.destroy();
             qr.waitFor();
