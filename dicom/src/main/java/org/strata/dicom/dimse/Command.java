@@ -4,36 +4,38 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import org.strata.dicom.dict.Tags;
 
 /**
  * A DIMSE command set: group 0000 elements, always encoded implicit VR little endian (PS3.7 6.3, Annex E).
  * Values are kept as raw bytes; typed access knows the VR of each command element.
  */
 public final class Command {
-    public static final int COMMAND_GROUP_LENGTH = 0x00000000;
-    public static final int AFFECTED_SOP_CLASS_UID = 0x00000002;
-    public static final int REQUESTED_SOP_CLASS_UID = 0x00000003;
-    public static final int COMMAND_FIELD = 0x00000100;
-    public static final int MESSAGE_ID = 0x00000110;
-    public static final int MESSAGE_ID_BEING_RESPONDED_TO = 0x00000120;
-    public static final int MOVE_DESTINATION = 0x00000600;
-    public static final int PRIORITY = 0x00000700;
-    public static final int COMMAND_DATA_SET_TYPE = 0x00000800;
-    public static final int STATUS = 0x00000900;
-    public static final int OFFENDING_ELEMENT = 0x00000901;
-    public static final int ERROR_COMMENT = 0x00000902;
-    public static final int ERROR_ID = 0x00000903;
-    public static final int AFFECTED_SOP_INSTANCE_UID = 0x00001000;
-    public static final int REQUESTED_SOP_INSTANCE_UID = 0x00001001;
-    public static final int EVENT_TYPE_ID = 0x00001002;
-    public static final int ATTRIBUTE_IDENTIFIER_LIST = 0x00001005;
-    public static final int ACTION_TYPE_ID = 0x00001008;
-    public static final int NUMBER_OF_REMAINING_SUBOPERATIONS = 0x00001020;
-    public static final int NUMBER_OF_COMPLETED_SUBOPERATIONS = 0x00001021;
-    public static final int NUMBER_OF_FAILED_SUBOPERATIONS = 0x00001022;
-    public static final int NUMBER_OF_WARNING_SUBOPERATIONS = 0x00001023;
-    public static final int MOVE_ORIGINATOR_AE_TITLE = 0x00001030;
-    public static final int MOVE_ORIGINATOR_MESSAGE_ID = 0x00001031;
+    // Command elements of PS3.7 E.1 (short names for the dictionary's tags).
+    public static final int COMMAND_GROUP_LENGTH = Tags.CommandGroupLength;
+    public static final int AFFECTED_SOP_CLASS_UID = Tags.AffectedSOPClassUID;
+    public static final int REQUESTED_SOP_CLASS_UID = Tags.RequestedSOPClassUID;
+    public static final int COMMAND_FIELD = Tags.CommandField;
+    public static final int MESSAGE_ID = Tags.MessageID;
+    public static final int MESSAGE_ID_BEING_RESPONDED_TO = Tags.MessageIDBeingRespondedTo;
+    public static final int MOVE_DESTINATION = Tags.MoveDestination;
+    public static final int PRIORITY = Tags.Priority;
+    public static final int COMMAND_DATA_SET_TYPE = Tags.CommandDataSetType;
+    public static final int STATUS = Tags.Status;
+    public static final int OFFENDING_ELEMENT = Tags.OffendingElement;
+    public static final int ERROR_COMMENT = Tags.ErrorComment;
+    public static final int ERROR_ID = Tags.ErrorID;
+    public static final int AFFECTED_SOP_INSTANCE_UID = Tags.AffectedSOPInstanceUID;
+    public static final int REQUESTED_SOP_INSTANCE_UID = Tags.RequestedSOPInstanceUID;
+    public static final int EVENT_TYPE_ID = Tags.EventTypeID;
+    public static final int ATTRIBUTE_IDENTIFIER_LIST = Tags.AttributeIdentifierList;
+    public static final int ACTION_TYPE_ID = Tags.ActionTypeID;
+    public static final int NUMBER_OF_REMAINING_SUBOPERATIONS = Tags.NumberOfRemainingSuboperations;
+    public static final int NUMBER_OF_COMPLETED_SUBOPERATIONS = Tags.NumberOfCompletedSuboperations;
+    public static final int NUMBER_OF_FAILED_SUBOPERATIONS = Tags.NumberOfFailedSuboperations;
+    public static final int NUMBER_OF_WARNING_SUBOPERATIONS = Tags.NumberOfWarningSuboperations;
+    public static final int MOVE_ORIGINATOR_AE_TITLE = Tags.MoveOriginatorApplicationEntityTitle;
+    public static final int MOVE_ORIGINATOR_MESSAGE_ID = Tags.MoveOriginatorMessageID;
 
     /** Command Data Set Type value meaning "no data set follows". */
     public static final int NO_DATA_SET = 0x0101;
