@@ -317,7 +317,7 @@ public final class Association implements Closeable {
             if (sendBuffer == null) {
                 long peerMax = requestor ? accept.maxPduLength() : request.maxPduLength();
                 long max = peerMax == 0 ? options.maxSendPduLength() : Math.min(peerMax, options.maxSendPduLength());
-                sendBuffer = new byte[(int) Math.max(max, 64) + 6];
+                sendBuffer = new byte[(int) Math.max(max, 8) + 6]; // a PDV needs 6 header bytes and 2 data bytes
             }
             PDataOutputStream pdata = new PDataOutputStream(presentationContextId, true);
             pdata.write(command);

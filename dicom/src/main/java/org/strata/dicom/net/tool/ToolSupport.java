@@ -103,7 +103,7 @@ final class ToolSupport {
         for (String p : paths) {
             Path path = Path.of(p);
             if (!Files.exists(path)) {
-                throw new NoSuchFileException(p);
+                throw new NoSuchFileException(p, null, "no such file or folder");
             }
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
