@@ -182,8 +182,15 @@ class QueryRetrieveInteropTest {
                 "AETable BEGIN",
                 "QRSCP " + db + " RW (200, 1024mb) ANY",
                 "AETable END", ""));
+        // dcmqrscp indexes files where they are and deletes them when it replaces an instance: give it copies,
+        // never the shared originals.
+        Path copies = Files.createDirectories(work.resolve("copies"));
         List<String> index = new ArrayList<>(List.of("dcmqridx", db.toString()));
-        FILES.values().forEach(p -> index.add(p.toString()));
+        for (Path p : FILES.values()) {
+            Path copy = copies.resolve(p.getFileName() + "-" + index.size());
+            Files.copy(p, copy);
+            index.add(copy.toString());
+        }
         assertEquals(0, ExternalTools.run(60, index.toArray(String[]::new)).exitCode());
         Process qr = ExternalTools.start("dcmqrscp", "-c", config.toString());
         try {
@@ -257,8 +264,8 @@ class QueryRetrieveInteropTest {
             Tool move = tool("movescu", "--aet", "STRATA", "--aec", "QRSCP", "--dest", "STRATA",
                     "127.0.0.1", port, "-k", "StudyInstanceUID=" + bigStudy);
             assertEquals(0, move.exit(), move.out());
-            Tool store = tool("storescu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port,
-                    Corpus.TEST_FILES.resolve("CT_small.dcm").toString());
+            Path resend = Files.copy(Corpus.TEST_FILES.resolve("CT_small.dcm"), work.resolve("resend.dcm"));
+            Tool store = tool("storescu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port, resend.toString());
             assertEquals(0, store.exit(), store.out());
         } finally {
             qr.destroy();
