@@ -139,6 +139,18 @@ class AssociationTest {
     }
 
     @Test
+    void onlyListedCallingAeTitlesAreAccepted() throws Exception {
+        startServer(new AcceptPolicy().accept(CT, EXPLICIT).callingAeTitles("MODALITY"), new DimseServices());
+        AssociateRequest stranger = request(CT, EXPLICIT);
+        stranger.setCallingAeTitle("STRANGER");
+        AssociationRejectedException e = assertThrows(AssociationRejectedException.class, () -> open(stranger));
+        assertEquals(AssociateReject.REASON_CALLING_AE_NOT_RECOGNIZED, e.reject().reason());
+        AssociateRequest known = request(CT, EXPLICIT);
+        known.setCallingAeTitle("MODALITY");
+        open(known).release();
+    }
+
+    @Test
     void associationLimitGivesTransientRejection() throws Exception {
         startServer(new AcceptPolicy().accept(CT, EXPLICIT).maxAssociations(1), new DimseServices());
         DimseChannel first = open(request(CT, EXPLICIT));
