@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.dict.UidDictionary;
 
 /**
  * What an SCP accepts: called and calling AE titles, presentation contexts per SOP class (or class family) and
@@ -17,8 +19,14 @@ import java.util.function.Predicate;
 public final class AcceptPolicy {
     /** Transfer syntax wildcard: accept the first one the requestor proposes. */
     public static final String ANY_TRANSFER_SYNTAX = "*";
-    /** SOP class family of every storage SOP class (PS3.4 Annex B: UIDs under 1.2.840.10008.5.1.4.1.1). */
-    public static final Predicate<String> STORAGE_CLASSES = uid -> uid.startsWith("1.2.840.10008.5.1.4.1.1.");
+    /**
+     * SOP class family of every storage SOP class: the composite object arc 1.2.840.10008.5.1.4.1.1 (PS3.4 B.5)
+     * plus the other registered SOP classes named "... Storage" (hanging protocols, color palettes, templates...),
+     * except the Media Storage Directory (DICOMDIR), which is for media only.
+     */
+    public static final Predicate<String> STORAGE_CLASSES = uid -> uid.startsWith("1.2.840.10008.5.1.4.1.1.")
+            || ("SOP Class".equals(UidDictionary.typeOf(uid)) && UidDictionary.nameOf(uid).endsWith(" Storage")
+            && !uid.equals(UIDs.MediaStorageDirectoryStorage));
 
     private final Set<String> calledAeTitles = new HashSet<>();
     private final Set<String> callingAeTitles = new HashSet<>();

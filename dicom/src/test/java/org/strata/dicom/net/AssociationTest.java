@@ -139,6 +139,15 @@ class AssociationTest {
     }
 
     @Test
+    void storageFamilyCoversStorageClassesOnly() {
+        assertTrue(AcceptPolicy.STORAGE_CLASSES.test(CT));
+        assertTrue(AcceptPolicy.STORAGE_CLASSES.test("1.2.840.10008.5.1.4.38.1"), "Hanging Protocol Storage");
+        assertTrue(!AcceptPolicy.STORAGE_CLASSES.test("1.2.840.10008.5.1.4.1.2.2.1"), "Study Root Find");
+        assertTrue(!AcceptPolicy.STORAGE_CLASSES.test(COMMITMENT));
+        assertTrue(!AcceptPolicy.STORAGE_CLASSES.test("1.2.840.10008.1.3.10"), "DICOMDIR");
+    }
+
+    @Test
     void onlyListedCallingAeTitlesAreAccepted() throws Exception {
         startServer(new AcceptPolicy().accept(CT, EXPLICIT).callingAeTitles("MODALITY"), new DimseServices());
         AssociateRequest stranger = request(CT, EXPLICIT);
