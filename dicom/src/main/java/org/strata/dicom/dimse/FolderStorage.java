@@ -1,14 +1,12 @@
 package org.strata.dicom.dimse;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.strata.dicom.data.VR;
@@ -75,9 +73,7 @@ public final class FolderStorage implements DimseService {
     }
 
     private void write(Path part, String cuid, String iuid, DimseRequest request) throws IOException {
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream out = Channels.newOutputStream(ch);
+        try (FileOutputStream out = new FileOutputStream(part.toFile())) {
             FileMetaInformation meta = FileMetaInformation.create(cuid, iuid, request.transferSyntax());
             meta.dataset().setString(Tags.SourceApplicationEntityTitle, VR.AE,
                     request.association().request().callingAeTitle());
@@ -90,7 +86,7 @@ public final class FolderStorage implements DimseService {
                 out.write(buf, 0, n);
             }
             if (sync) {
-                ch.force(true);
+                out.getFD().sync();
             }
         }
     }
