@@ -33,6 +33,7 @@ import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.net.DicomServer;
 import org.strata.dicom.net.ExternalTools;
 import org.strata.dicom.net.RoleSelection;
+import org.strata.dicom.net.tool.InProcess;
 
 /**
  * C-FIND, C-MOVE and C-GET: DCMTK findscu/movescu/getscu against our test archive, and our SCU against DCMTK
@@ -145,15 +146,10 @@ class QueryRetrieveInteropTest {
         }
     }
 
-    private record Tool(int exit, String out) {
-    }
-
-    /** Runs a command of the dispatcher in-process, stdout and stderr together. */
-    private static Tool tool(String... args) {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream ps = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
-        int exit = org.strata.dicom.tool.Main.run(args, ps, ps);
-        return new Tool(exit, buf.toString(java.nio.charset.StandardCharsets.UTF_8));
+    /** A command of the dispatcher run in-process; stdout and stderr together. */
+    private static InProcess.Run tool(String... args) {
+        InProcess.Run r = InProcess.run(args);
+        return new InProcess.Run(r.exit(), r.out() + r.err(), r.err());
     }
 
     // ------------------------------------------------------------ our SCU against DCMTK dcmqrscp
@@ -252,20 +248,20 @@ class QueryRetrieveInteropTest {
 
             // The command-line tools against the same dcmqrscp.
             String port = String.valueOf(qrPort);
-            Tool find = tool("findscu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port,
+            InProcess.Run find = tool("findscu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port,
                     "-k", "StudyInstanceUID");
             assertEquals(0, find.exit(), find.out());
             assertTrue(find.out().contains("C-FIND done: " + STUDIES.size() + " matches, Success"), find.out());
             Path gotByTool = Files.createDirectories(work.resolve("got-by-tool"));
-            Tool get = tool("getscu", "--aet", "STRATA", "--aec", "QRSCP", "--dir", gotByTool.toString(),
+            InProcess.Run get = tool("getscu", "--aet", "STRATA", "--aec", "QRSCP", "--dir", gotByTool.toString(),
                     "127.0.0.1", port, "-k", "StudyInstanceUID=" + bigStudy);
             assertEquals(0, get.exit(), get.out());
             assertRetrievedStudy(gotByTool);
-            Tool move = tool("movescu", "--aet", "STRATA", "--aec", "QRSCP", "--dest", "STRATA",
+            InProcess.Run move = tool("movescu", "--aet", "STRATA", "--aec", "QRSCP", "--dest", "STRATA",
                     "127.0.0.1", port, "-k", "StudyInstanceUID=" + bigStudy);
             assertEquals(0, move.exit(), move.out());
             Path resend = Files.copy(Corpus.TEST_FILES.resolve("CT_small.dcm"), work.resolve("resend.dcm"));
-            Tool store = tool("storescu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port, resend.toString());
+            InProcess.Run store = tool("storescu", "--aet", "STRATA", "--aec", "QRSCP", "127.0.0.1", port, resend.toString());
             assertEquals(0, store.exit(), store.out());
         } finally {
             qr.destroy();

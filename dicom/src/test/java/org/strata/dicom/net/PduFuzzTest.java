@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseServices;
@@ -94,16 +95,40 @@ class PduFuzzTest {
         }
     }
 
-    @Test
-    void serverSurvivesMutatedPdata() throws Exception {
-        ExecutorService executor = Executors.newCachedThreadPool();
-        AssociationOptions options = new AssociationOptions().artimTimeoutMillis(200).idleTimeoutMillis(500);
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final AssociationOptions options = new AssociationOptions().artimTimeoutMillis(200).idleTimeoutMillis(500);
+
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private DicomServer echoServer() throws java.io.IOException {
         AcceptPolicy policy = new AcceptPolicy().accept(DimseServices.VERIFICATION, "1.2.840.10008.1.2")
                 .options(options);
-        try (DicomServer server = new DicomServer(policy, new DimseServices().handlers(executor), executor)) {
-            server.start(new InetSocketAddress("127.0.0.1", 0));
-            AssociateRequest good = new AssociateRequest();
-            good.addPresentationContext(DimseServices.VERIFICATION, "1.2.840.10008.1.2");
+        DicomServer server = new DicomServer(policy, new DimseServices().handlers(executor), executor);
+        server.start(new InetSocketAddress("127.0.0.1", 0));
+        return server;
+    }
+
+    private static AssociateRequest echoRequest() {
+        AssociateRequest rq = new AssociateRequest();
+        rq.addPresentationContext(DimseServices.VERIFICATION, "1.2.840.10008.1.2");
+        return rq;
+    }
+
+    /** After the abuse, a good association still works. */
+    private void assertStillServes(DicomServer server) throws java.io.IOException {
+        DimseChannel ch = DimseChannel.open("127.0.0.1", server.port(), null, echoRequest(), options,
+                new DimseServices(), executor);
+        assertEquals(Status.SUCCESS, ch.echo().status());
+        ch.release();
+    }
+
+    @Test
+    void serverSurvivesMutatedPdata() throws Exception {
+        try (DicomServer server = echoServer()) {
+            AssociateRequest good = echoRequest();
             org.strata.dicom.dimse.Command echo = org.strata.dicom.dimse.Command.create(
                     org.strata.dicom.dimse.CommandField.C_ECHO_RQ, 1, false);
             echo.setString(org.strata.dicom.dimse.Command.AFFECTED_SOP_CLASS_UID, DimseServices.VERIFICATION);
@@ -132,25 +157,14 @@ class PduFuzzTest {
                 }
             }
             assertTrue(answered > 50, "most mutations get an answer: " + answered);
-            DimseChannel ch = DimseChannel.open("127.0.0.1", server.port(), null, good, options,
-                    new DimseServices(), executor);
-            assertEquals(Status.SUCCESS, ch.echo().status());
-            ch.release();
-        } finally {
-            executor.shutdownNow();
+            assertStillServes(server);
         }
     }
 
     @Test
     void serverSurvivesMutatedAssociationRequests() throws Exception {
-        ExecutorService executor = Executors.newCachedThreadPool();
-        AssociationOptions options = new AssociationOptions().artimTimeoutMillis(200).idleTimeoutMillis(500);
-        AcceptPolicy policy = new AcceptPolicy().accept(DimseServices.VERIFICATION, "1.2.840.10008.1.2")
-                .options(options);
-        try (DicomServer server = new DicomServer(policy, new DimseServices().handlers(executor), executor)) {
-            server.start(new InetSocketAddress("127.0.0.1", 0));
-            AssociateRequest good = new AssociateRequest();
-            good.addPresentationContext(DimseServices.VERIFICATION, "1.2.840.10008.1.2");
+        try (DicomServer server = echoServer()) {
+            AssociateRequest good = echoRequest();
             byte[] rq = PduCodec.encode(good);
             Random r = new Random(7);
             for (int i = 0; i < 200; i++) {
@@ -161,12 +175,7 @@ class PduFuzzTest {
                     assertTrue(p.closedByOtherSide(), "server closed mutation " + i);
                 }
             }
-            DimseChannel ch = DimseChannel.open("127.0.0.1", server.port(), null, good, options,
-                    new DimseServices(), executor);
-            assertEquals(Status.SUCCESS, ch.echo().status());
-            ch.release();
-        } finally {
-            executor.shutdownNow();
+            assertStillServes(server);
         }
     }
 }

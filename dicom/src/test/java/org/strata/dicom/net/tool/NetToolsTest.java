@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +37,6 @@ import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.net.DicomServer;
 import org.strata.dicom.net.ExternalTools;
-import org.strata.dicom.tool.Main;
 
 /** The network commands run in-process through the dispatcher, against our SCPs and DCMTK. */
 class NetToolsTest {
@@ -70,17 +66,6 @@ class NetToolsTest {
         EXECUTOR.shutdownNow();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static Path fresh(String name) throws IOException {
         return Files.createDirectories(dir.resolve(name + System.nanoTime()));
     }
@@ -94,16 +79,16 @@ class NetToolsTest {
     @Test
     void echoscuSuccessAndErrors() throws Exception {
         try (TestArchive archive = new TestArchive(fresh("echo"), EXECUTOR)) {
-            Run ok = run("echoscu", "--aec", "STRATA", "--repeat", "2", "127.0.0.1", String.valueOf(archive.port()));
+            InProcess.Run ok = InProcess.run("echoscu", "--aec", "STRATA", "--repeat", "2", "127.0.0.1", String.valueOf(archive.port()));
             assertEquals(0, ok.exit(), ok.err());
             assertEquals(2, ok.out().split("Success").length - 1, ok.out());
-            Run rejected = run("echoscu", "--aec", "WRONG", "127.0.0.1", String.valueOf(archive.port()));
+            InProcess.Run rejected = InProcess.run("echoscu", "--aec", "WRONG", "127.0.0.1", String.valueOf(archive.port()));
             assertEquals(1, rejected.exit());
             assertTrue(rejected.err().contains("rejected"), rejected.err());
         }
-        assertEquals(2, run("echoscu", "127.0.0.1", "notaport").exit());
-        assertEquals(2, run("echoscu", "127.0.0.1").exit());
-        Run refused = run("echoscu", "127.0.0.1", String.valueOf(ExternalTools.freePort()));
+        assertEquals(2, InProcess.run("echoscu", "127.0.0.1", "notaport").exit());
+        assertEquals(2, InProcess.run("echoscu", "127.0.0.1").exit());
+        InProcess.Run refused = InProcess.run("echoscu", "127.0.0.1", String.valueOf(ExternalTools.freePort()));
         assertEquals(2, refused.exit());
         assertEquals(1, refused.err().lines().count(), "one clear line: " + refused.err());
     }
@@ -112,7 +97,7 @@ class NetToolsTest {
     void storescuSendsFolderAndReportsSkippedFiles() throws Exception {
         Path received = fresh("stored");
         try (TestArchive archive = new TestArchive(received, EXECUTOR)) {
-            Run r = run("storescu", "--aec", "STRATA", "127.0.0.1", String.valueOf(archive.port()), source.toString());
+            InProcess.Run r = InProcess.run("storescu", "--aec", "STRATA", "127.0.0.1", String.valueOf(archive.port()), source.toString());
             assertEquals(1, r.exit(), "a non-DICOM file was skipped: " + r.out() + r.err());
             assertTrue(r.out().contains("stored 4 of 4 files, 0 failed, 1 skipped"), r.out());
         }
@@ -126,7 +111,7 @@ class NetToolsTest {
     void storescpReceivesFromDcmtkStorescu() throws Exception {
         Path received = fresh("storescp");
         int port = ExternalTools.freePort();
-        Future<Run> scp = EXECUTOR.submit(() -> run("storescp", "--dir", received.toString(), "--exit-after", "1",
+        Future<InProcess.Run> scp = EXECUTOR.submit(() -> InProcess.run("storescp", "--dir", received.toString(), "--exit-after", "1",
                 "--bind", "127.0.0.1", String.valueOf(port)));
         List<Part10Source> uncompressed = files.stream().filter(f -> !f.file().toString().contains("JPEG")).toList();
         ExternalTools.Result r = null;
@@ -162,13 +147,13 @@ class NetToolsTest {
                 .getString(Tags.StudyInstanceUID);
         try (TestArchive archive = archiveWithFiles()) {
             String port = String.valueOf(archive.port());
-            Run find = run("findscu", "--aec", "STRATA", "127.0.0.1", port, "-k", "QueryRetrieveLevel=IMAGE",
+            InProcess.Run find = InProcess.run("findscu", "--aec", "STRATA", "127.0.0.1", port, "-k", "QueryRetrieveLevel=IMAGE",
                     "-k", "SOPInstanceUID", "-k", "PatientName");
             assertEquals(0, find.exit(), find.err());
             assertTrue(find.out().contains("C-FIND done: 4 matches, Success"), find.out());
 
             Path got = fresh("got");
-            Run get = run("getscu", "--aec", "STRATA", "--dir", got.toString(), "127.0.0.1", port,
+            InProcess.Run get = InProcess.run("getscu", "--aec", "STRATA", "--dir", got.toString(), "127.0.0.1", port,
                     "-k", "StudyInstanceUID=" + studyUid);
             assertEquals(0, get.exit(), get.out() + get.err());
             assertTrue(count(got) >= 1, get.out());
@@ -176,11 +161,11 @@ class NetToolsTest {
             Path moved = fresh("moved");
             try (DicomServer dest = storageServer(moved)) {
                 archive.destinations.put("DEST", new InetSocketAddress("127.0.0.1", dest.port()));
-                Run move = run("movescu", "--aec", "STRATA", "--dest", "DEST", "127.0.0.1", port,
+                InProcess.Run move = InProcess.run("movescu", "--aec", "STRATA", "--dest", "DEST", "127.0.0.1", port,
                         "-k", "StudyInstanceUID=" + studyUid);
                 assertEquals(0, move.exit(), move.out() + move.err());
                 assertTrue(move.out().contains("C-MOVE done: Success"), move.out());
-                Run unknown = run("movescu", "--aec", "STRATA", "--dest", "NOWHERE", "127.0.0.1", port,
+                InProcess.Run unknown = InProcess.run("movescu", "--aec", "STRATA", "--dest", "NOWHERE", "127.0.0.1", port,
                         "-k", "StudyInstanceUID=" + studyUid);
                 assertEquals(1, unknown.exit());
                 assertTrue(unknown.out().contains("0xA801"), unknown.out());
@@ -243,7 +228,7 @@ class NetToolsTest {
     void commitscuOnSameAssociation() throws Exception {
         List<String> all = files.stream().map(Part10Source::sopInstanceUid).toList();
         try (DicomServer scp = commitmentScp(all, 0)) {
-            Run r = run("commitscu", "--wait", "10", "127.0.0.1", String.valueOf(scp.port()), source.toString());
+            InProcess.Run r = InProcess.run("commitscu", "--wait", "10", "127.0.0.1", String.valueOf(scp.port()), source.toString());
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("committed 4 of 4 instances"), r.out());
         }
@@ -254,7 +239,7 @@ class NetToolsTest {
         int reportPort = ExternalTools.freePort();
         List<String> some = List.of(files.get(0).sopInstanceUid());
         try (DicomServer scp = commitmentScp(some, reportPort)) {
-            Run r = run("commitscu", "--wait", "10", "--port", String.valueOf(reportPort), "127.0.0.1",
+            InProcess.Run r = InProcess.run("commitscu", "--wait", "10", "--port", String.valueOf(reportPort), "127.0.0.1",
                     String.valueOf(scp.port()), source.toString());
             assertEquals(1, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("committed 1 of 4 instances"), r.out());
@@ -280,18 +265,18 @@ class NetToolsTest {
                 UIDs.ExplicitVRLittleEndian), services.handlers(EXECUTOR), EXECUTOR)) {
             scp.start(new InetSocketAddress("127.0.0.1", 0));
             String port = String.valueOf(scp.port());
-            Run create = run("mppsscu", "--create", "--uid", "1.2.3.4.5", "127.0.0.1", port,
+            InProcess.Run create = InProcess.run("mppsscu", "--create", "--uid", "1.2.3.4.5", "127.0.0.1", port,
                     "-k", "PerformedProcedureStepID=PPS1");
             assertEquals(0, create.exit(), create.out() + create.err());
             assertEquals("IN PROGRESS", states.get("1.2.3.4.5"));
-            Run set = run("mppsscu", "--set", "1.2.3.4.5", "127.0.0.1", port,
+            InProcess.Run set = InProcess.run("mppsscu", "--set", "1.2.3.4.5", "127.0.0.1", port,
                     "-k", "PerformedProcedureStepStatus=COMPLETED");
             assertEquals(0, set.exit(), set.out() + set.err());
             assertEquals("COMPLETED", states.get("1.2.3.4.5"));
-            Run unknown = run("mppsscu", "--set", "9.9.9", "127.0.0.1", port, "-k", "PerformedProcedureStepStatus=DISCONTINUED");
+            InProcess.Run unknown = InProcess.run("mppsscu", "--set", "9.9.9", "127.0.0.1", port, "-k", "PerformedProcedureStepStatus=DISCONTINUED");
             assertEquals(1, unknown.exit());
             assertTrue(unknown.out().contains("0x0112"), unknown.out());
         }
-        assertEquals(2, run("mppsscu", "127.0.0.1", "104").exit(), "neither --create nor --set");
+        assertEquals(2, InProcess.run("mppsscu", "127.0.0.1", "104").exit(), "neither --create nor --set");
     }
 }
