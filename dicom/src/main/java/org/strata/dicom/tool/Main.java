@@ -19,7 +19,11 @@ public final class Main {
             new FromModelCommand(Model.JSON),
             new FromModelCommand(Model.XML),
             new ConvertCommand(),
-            new ValidateCommand()
+            new ValidateCommand(),
+            new org.strata.dicom.net.tool.EchoScu(), new org.strata.dicom.net.tool.StoreScu(),
+            new org.strata.dicom.net.tool.StoreScp(), new org.strata.dicom.net.tool.FindScu(),
+            new org.strata.dicom.net.tool.MoveScu(), new org.strata.dicom.net.tool.GetScu(),
+            new org.strata.dicom.net.tool.CommitScu(), new org.strata.dicom.net.tool.MppsScu()
     );
 
     private Main() {
