@@ -68,8 +68,8 @@ public class IndexWriter {
         series.setStudy(study(header, now));
         series.setSeriesInstanceUid(uid);
         series.setSeriesNumber(integer(header, Tags.SeriesNumber));
-        series.setModality(header.getString(Tags.Modality));
-        series.setSeriesDescription(header.getString(Tags.SeriesDescription));
+        series.setModality(fit(header.getString(Tags.Modality), 16));
+        series.setSeriesDescription(fit(header.getString(Tags.SeriesDescription), 64));
         series.setCreatedAt(now);
         series.setUpdatedAt(now);
         em.persist(series);
@@ -86,12 +86,12 @@ public class IndexWriter {
         Study study = new Study();
         study.setPatient(patient(header, now));
         study.setStudyInstanceUid(uid);
-        study.setStudyId(header.getString(Tags.StudyID));
-        study.setStudyDate(header.getString(Tags.StudyDate));
-        study.setStudyTime(header.getString(Tags.StudyTime));
-        study.setAccessionNumber(header.getString(Tags.AccessionNumber));
-        study.setStudyDescription(header.getString(Tags.StudyDescription));
-        study.setReferringPhysician(header.getString(Tags.ReferringPhysicianName));
+        study.setStudyId(fit(header.getString(Tags.StudyID), 16));
+        study.setStudyDate(date(header.getString(Tags.StudyDate)));
+        study.setStudyTime(fit(header.getString(Tags.StudyTime), 16));
+        study.setAccessionNumber(fit(header.getString(Tags.AccessionNumber), 16));
+        study.setStudyDescription(fit(header.getString(Tags.StudyDescription), 64));
+        study.setReferringPhysician(fit(header.getString(Tags.ReferringPhysicianName), 324));
         study.setCreatedAt(now);
         study.setUpdatedAt(now);
         em.persist(study);
@@ -99,8 +99,8 @@ public class IndexWriter {
     }
 
     private Patient patient(Dataset header, Instant now) {
-        String id = header.getString(Tags.PatientID);
-        String issuer = header.getString(Tags.IssuerOfPatientID);
+        String id = fit(header.getString(Tags.PatientID), 64);
+        String issuer = fit(header.getString(Tags.IssuerOfPatientID), 64);
         Patient existing = id == null ? null : findPatient(id, issuer);
         if (existing != null) {
             return existing;
@@ -108,9 +108,9 @@ public class IndexWriter {
         Patient patient = new Patient();
         patient.setPatientId(id);
         patient.setIssuer(issuer);
-        patient.setPatientName(header.getString(Tags.PatientName));
-        patient.setBirthDate(header.getString(Tags.PatientBirthDate));
-        patient.setSex(header.getString(Tags.PatientSex));
+        patient.setPatientName(fit(header.getString(Tags.PatientName), 324));
+        patient.setBirthDate(date(header.getString(Tags.PatientBirthDate)));
+        patient.setSex(fit(header.getString(Tags.PatientSex), 16));
         patient.setCreatedAt(now);
         patient.setUpdatedAt(now);
         em.persist(patient);
@@ -125,6 +125,23 @@ public class IndexWriter {
         }
         List<Patient> found = query.getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Index columns hold what matching needs; a longer value than the standard allows is cut rather than the
+     * image refused (the stored object keeps it whole).
+     */
+    private static String fit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** A date as YYYYMMDD; the ACR-NEMA form YYYY.MM.DD that old files still carry is read as the same date. */
+    private static String date(String value) {
+        if (value == null) {
+            return null;
+        }
+        String digits = value.strip().replace(".", "");
+        return fit(digits, 8);
     }
 
     private static Integer integer(Dataset header, int tag) {
