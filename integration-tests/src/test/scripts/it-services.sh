@@ -27,6 +27,8 @@ stop() {
 start() {
   : "${KEYCLOAK_ZIP:?}" "${KEYCLOAK_PORT:?}" "${REALM_JSON:?}" "${POSTGRESQL_PORT:?}"
   stop
+  # Every run starts from empty servers: the PostgreSQL cluster is new, so must be their data folders.
+  rm -rf "$IT_DIR/h2" "$IT_DIR/postgresql"
   mkdir -p "$IT_DIR"
 
   [ -x "$pg_bin/initdb" ] || { echo "it-services: PostgreSQL not installed (apt-get install -y postgresql)" >&2; exit 1; }

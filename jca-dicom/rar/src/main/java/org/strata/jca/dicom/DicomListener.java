@@ -1,34 +1,29 @@
 package org.strata.jca.dicom;
 
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.work.Work;
-import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.strata.dicom.dimse.DimseServices;
+import org.strata.dicom.net.AcceptPolicy;
+import org.strata.dicom.net.DicomServer;
 
-/**
- * The listening socket and its accept loop, run as a long-lived {@link Work} on the container's WorkManager
- * (never a thread of our own). For now each accepted connection is closed again; the DIMSE layer takes it over.
- */
+/** The DICOM port: the toolkit's server, accepting what the policy allows, on the container's WorkManager. */
 final class DicomListener {
     private static final Logger LOG = Logger.getLogger(DicomListener.class.getName());
 
     private final String host;
     private final int port;
-    private final WorkManager workManager;
-    private ServerSocket serverSocket;
+    private final DicomServer server;
+    private volatile boolean open;
 
-    DicomListener(String host, int port, WorkManager workManager) {
+    DicomListener(String host, int port, AcceptPolicy policy, DimseServices services, Executor executor) {
         this.host = host;
         this.port = port;
-        this.workManager = workManager;
+        this.server = new DicomServer(policy, services.handlers(executor), executor);
     }
 
     void open() throws ResourceException {
@@ -36,63 +31,26 @@ final class DicomListener {
             throw new ResourceException("resource adapter property 'port' is " + port + "; it must be 1 to 65535");
         }
         try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            try {
-                socket.bind(new InetSocketAddress(host, port), 128);
-            } catch (IOException e) {
-                socket.close();
-                throw e;
-            }
-            serverSocket = socket;
+            server.start(new InetSocketAddress(host, port));
         } catch (BindException e) {
             throw new ResourceException("DICOM port " + host + ":" + port
                     + " (resource adapter properties 'host' and 'port') cannot be bound: " + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new ResourceException("DICOM listener on " + host + ":" + port + " failed: " + e.getMessage(), e);
         }
-        try {
-            workManager.scheduleWork(new AcceptLoop());
-        } catch (WorkException e) {
-            close();
-            throw new ResourceException("the container refused to run the DICOM accept loop: " + e.getMessage(), e);
-        }
+        open = true;
     }
 
     boolean isOpen() {
-        ServerSocket socket = serverSocket;
-        return socket != null && socket.isBound() && !socket.isClosed();
+        return open;
     }
 
     void close() {
+        open = false;
         try {
-            if (serverSocket != null) {
-                serverSocket.close();
-            }
+            server.close();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Closing the DICOM listener failed", e);
-        }
-    }
-
-    private final class AcceptLoop implements Work {
-        @Override
-        public void run() {
-            while (isOpen()) {
-                try (Socket connection = serverSocket.accept()) {
-                    LOG.fine(() -> "DICOM connection from " + connection.getRemoteSocketAddress());
-                } catch (SocketException e) {
-                    if (isOpen()) {
-                        LOG.log(Level.WARNING, "DICOM accept failed", e);
-                    }
-                } catch (IOException e) {
-                    LOG.log(Level.WARNING, "DICOM accept failed", e);
-                }
-            }
-        }
-
-        @Override
-        public void release() {
-            close();
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.strata.jca.dicom;
 
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -10,9 +9,14 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
+import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.dimse.DimseServices;
+import org.strata.dicom.net.AcceptPolicy;
+import org.strata.dicom.net.AssociationOptions;
 import org.strata.jca.dicom.api.DicomListenerState;
 
 /**
@@ -38,12 +42,23 @@ public class DicomResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "11112", description = "TCP port of the DICOM listener")
     private Integer port = 11112;
 
+    @ConfigProperty(defaultValue = "*", description = "Calling AE titles allowed to associate, comma-separated; * allows all")
+    private String acceptedCallingAeTitles = "*";
+
+    @ConfigProperty(defaultValue = "100", description = "Most associations served at once; more are rejected (transient)")
+    private Integer maxAssociations = 100;
+
+    @ConfigProperty(defaultValue = "60", description = "Seconds an association may stay silent before it is aborted")
+    private Integer idleTimeoutSeconds = 60;
+
+    private final EndpointDelivery delivery = new EndpointDelivery();
     private volatile DicomListener listener;
     private volatile String problem = "not started";
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        DicomListener started = new DicomListener(host, port, context.getWorkManager());
+        DicomListener started = new DicomListener(host, port, acceptPolicy(), services(),
+                new WorkManagerExecutor(context.getWorkManager()));
         try {
             started.open();
         } catch (ResourceException e) {
@@ -67,19 +82,41 @@ public class DicomResourceAdapter implements ResourceAdapter {
         }
     }
 
+    private AcceptPolicy acceptPolicy() {
+        AssociationOptions options = new AssociationOptions().idleTimeoutMillis(idleTimeoutSeconds * 1000);
+        AcceptPolicy policy = new AcceptPolicy()
+                .calledAeTitles(aeTitle)
+                .callingAeTitles(list(acceptedCallingAeTitles))
+                .maxAssociations(maxAssociations)
+                .options(options)
+                .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
+        policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
+        return policy;
+    }
+
+    private DimseServices services() {
+        return new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+    }
+
+    private static String[] list(String commaSeparated) {
+        return Arrays.stream(commaSeparated == null ? new String[0] : commaSeparated.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty() && !s.equals("*")).toArray(String[]::new);
+    }
+
     DicomListenerState state() {
         DicomListener running = listener;
         return new DicomListenerState(aeTitle, host, port, running != null && running.isOpen(), problem);
     }
 
     @Override
-    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-        throw new NotSupportedException("Strata's DICOM adapter does not deliver to message endpoints yet");
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        delivery.activate(factory);
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-        // Nothing is ever activated (see endpointActivation).
+        delivery.deactivate(factory);
     }
 
     @Override
@@ -93,6 +130,12 @@ public class DicomResourceAdapter implements ResourceAdapter {
     public void setHost(String host) { this.host = host; }
     public Integer getPort() { return port; }
     public void setPort(Integer port) { this.port = port; }
+    public String getAcceptedCallingAeTitles() { return acceptedCallingAeTitles; }
+    public void setAcceptedCallingAeTitles(String titles) { this.acceptedCallingAeTitles = titles; }
+    public Integer getMaxAssociations() { return maxAssociations; }
+    public void setMaxAssociations(Integer maxAssociations) { this.maxAssociations = maxAssociations; }
+    public Integer getIdleTimeoutSeconds() { return idleTimeoutSeconds; }
+    public void setIdleTimeoutSeconds(Integer seconds) { this.idleTimeoutSeconds = seconds; }
 
     // The JCA specification asks a resource adapter bean to define equality by its configuration.
     @Override
@@ -100,11 +143,14 @@ public class DicomResourceAdapter implements ResourceAdapter {
         return o instanceof DicomResourceAdapter other
                 && Objects.equals(aeTitle, other.aeTitle)
                 && Objects.equals(host, other.host)
-                && Objects.equals(port, other.port);
+                && Objects.equals(port, other.port)
+                && Objects.equals(acceptedCallingAeTitles, other.acceptedCallingAeTitles)
+                && Objects.equals(maxAssociations, other.maxAssociations)
+                && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(aeTitle, host, port);
+        return Objects.hash(aeTitle, host, port, acceptedCallingAeTitles, maxAssociations, idleTimeoutSeconds);
     }
 }

@@ -1,0 +1,57 @@
+package org.strata.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.strata.dicom.dimse.FileSender;
+import org.strata.dicom.dimse.Part10Source;
+import org.strata.dicom.net.AssociateRequest;
+import org.strata.dicom.net.AssociationOptions;
+
+/** DICOM helpers for whole-server tests: send files with the toolkit, read what the hot tier holds. */
+final class Dicom {
+    static final Path PYDICOM_DATA = Path.of("/usr/lib/python3/dist-packages/pydicom/data");
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "it-dicom");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Dicom() {
+    }
+
+    /** Sends files to an AE over one or more associations; one result per file. */
+    static List<FileSender.Result> send(int port, String callingAe, Path... files) throws IOException {
+        List<Part10Source> sources = Stream.of(files).map(Dicom::source).toList();
+        return FileSender.send("127.0.0.1", port, null, () -> {
+            AssociateRequest rq = new AssociateRequest();
+            rq.setCallingAeTitle(callingAe);
+            rq.setCalledAeTitle("STRATA");
+            return rq;
+        }, new AssociationOptions(), sources, EXECUTOR);
+    }
+
+    private static Part10Source source(Path file) {
+        try {
+            return Part10Source.open(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("test file " + file + " is not sendable", e);
+        }
+    }
+
+    /** The bytes of a Part 10 file after its File Meta Information: the data set as it travels over DIMSE. */
+    static byte[] datasetBytes(Path part10File) throws IOException {
+        byte[] all = Files.readAllBytes(part10File);
+        long offset = Part10Source.open(part10File).datasetOffset();
+        return java.util.Arrays.copyOfRange(all, (int) offset, all.length);
+    }
+
+    /** The hot tier of the server under test, under its data folder. */
+    static Path hotTier(String database) {
+        return Path.of(System.getProperty("it.dir"), database.toLowerCase(), "data/strata/hot");
+    }
+}

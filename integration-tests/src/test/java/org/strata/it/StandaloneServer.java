@@ -1,0 +1,116 @@
+package org.strata.it;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WildFly process started from the built server with some settings changed, for tests that need a server unlike
+ * Arquillian's (bad settings, an allow-list, a full hot tier). Every port is a free one; data and logs go to
+ * {@code target/it/<name>}.
+ */
+final class StandaloneServer implements AutoCloseable {
+    private static final Path SERVER = Path.of(System.getProperty("strata.root"), "wildfly-config/target/strata-server");
+    private static final Path IT_DIR = Path.of(System.getProperty("it.dir"));
+
+    private final Process process;
+    private final Path dir;
+    private final Path console;
+    private final int httpPort;
+    private final int dicomPort;
+
+    private StandaloneServer(Process process, Path dir, int httpPort, int dicomPort) {
+        this.process = process;
+        this.dir = dir;
+        this.console = dir.resolve("console.log");
+        this.httpPort = httpPort;
+        this.dicomPort = dicomPort;
+    }
+
+    static StandaloneServer start(String name, Map<String, String> settings) throws IOException {
+        Path dir = IT_DIR.resolve(name);
+        Files.createDirectories(dir);
+        int http = freePort();
+        int dicom = settings.containsKey("strata.dicom.port") ? Integer.parseInt(settings.get("strata.dicom.port"))
+                : freePort();
+        List<String> command = new ArrayList<>(List.of("bash", SERVER.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.data.dir=" + dir.resolve("data"),
+                "-Djboss.server.log.dir=" + dir.resolve("log"),
+                "-Djboss.http.port=" + http,
+                "-Djboss.https.port=" + freePort(),
+                "-Djboss.management.http.port=" + freePort(),
+                "-Djboss.management.https.port=" + freePort(),
+                "-Djboss.ajp.port=" + freePort(),
+                "-Djboss.txn.recovery.port=" + freePort(),
+                "-Djboss.txn.status.port=" + freePort(),
+                "-Dstrata.dicom.port=" + dicom));
+        settings.forEach((key, value) -> {
+            if (!key.equals("strata.dicom.port")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("console.log").toFile());
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        return new StandaloneServer(builder.start(), dir, http, dicom);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    int dicomPort() {
+        return dicomPort;
+    }
+
+    Path hotTier() {
+        return dir.resolve("data/strata/hot");
+    }
+
+    /** Waits until WildFly has finished booting (with or without errors) and returns its console log. */
+    String awaitBoot() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            String log = Files.exists(console) ? Files.readString(console) : "";
+            if (log.contains("WFLYSRV0025") || log.contains("WFLYSRV0026")) {
+                return log;
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited early; see " + console);
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the server did not finish booting in 180 s; see " + console);
+    }
+
+    int healthStatus() throws IOException, InterruptedException {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/strata/api/health"))
+                        .timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        // Signal WildFly's JVM itself: standalone.sh keeps looping on a TERM sent to it.
+        process.descendants().forEach(ProcessHandle::destroy);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
