@@ -16,9 +16,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,6 +43,7 @@ import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
+import org.strata.dicom.net.RoleSelection;
 
 /**
  * C-GET and C-MOVE from the running archive with DCMTK's getscu and movescu (real peers), the remote AE registry's
@@ -49,6 +54,11 @@ import org.strata.dicom.net.AssociationOptions;
 class RetrieveIT {
     private static final Path CT = Dicom.PYDICOM_DATA.resolve("test_files/CT_small.dcm");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "retrieve-it");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A stored study: series A holds two explicit-VR instances, series B one stored in implicit VR. */
     private record Study(String studyUid, String seriesA, String seriesB, Map<String, Path> filesBySopUid) {
@@ -114,55 +124,36 @@ class RetrieveIT {
     @Test
     void aMoveToAnUnregisteredDestinationIsRefusedWithA801(@TempDir Path dir) throws Exception {
         Study study = storeStudy(dir);
-        DimseChannel ch = open(UIDs.StudyRootQueryRetrieveInformationModelMove, false);
-        try {
-            int pc = ch.requireContext(UIDs.StudyRootQueryRetrieveInformationModelMove, null);
-            DimseResponse rsp = DimseChannel.await(ch.move(pc, UIDs.StudyRootQueryRetrieveInformationModelMove,
-                    "NOWHERE", studyKeys(study.studyUid()), null));
-            assertEquals(0xA801, rsp.status());
-        } finally {
-            ch.release();
-        }
+        DimseResponse rsp = retrieve(UIDs.StudyRootQueryRetrieveInformationModelMove, "NOWHERE", false,
+                studyKeys(study.studyUid()), null);
+        assertEquals(0xA801, rsp.status());
     }
 
     @Test
     void aGetWithoutTheScpRoleFailsEverySubOperationWithA702AndListsThem(@TempDir Path dir) throws Exception {
         Study study = storeStudy(dir);
-        DimseChannel ch = open(UIDs.StudyRootQueryRetrieveInformationModelGet, false);
-        try {
-            int pc = ch.requireContext(UIDs.StudyRootQueryRetrieveInformationModelGet, null);
-            List<Integer> remaining = new ArrayList<>();
-            DimseResponse rsp = DimseChannel.await(ch.get(pc, UIDs.StudyRootQueryRetrieveInformationModelGet,
-                    studyKeys(study.studyUid()),
-                    p -> remaining.add(p.command().getInt(Command.NUMBER_OF_REMAINING_SUBOPERATIONS, -1))));
-            assertEquals(0xA702, rsp.status());
-            assertEquals(3, rsp.command().getInt(Command.NUMBER_OF_FAILED_SUBOPERATIONS, -1));
-            assertEquals(0, rsp.command().getInt(Command.NUMBER_OF_COMPLETED_SUBOPERATIONS, -1));
-            assertEquals(List.of(2, 1), remaining);
-            assertEquals(study.filesBySopUid().keySet(),
-                    java.util.Set.of(rsp.dataset().getStrings(Tags.FailedSOPInstanceUIDList)));
-        } finally {
-            ch.release();
-        }
+        List<Integer> remaining = new CopyOnWriteArrayList<>();
+        DimseResponse rsp = retrieve(UIDs.StudyRootQueryRetrieveInformationModelGet, null, false,
+                studyKeys(study.studyUid()),
+                p -> remaining.add(p.command().getInt(Command.NUMBER_OF_REMAINING_SUBOPERATIONS, -1)));
+        assertEquals(0xA702, rsp.status());
+        assertEquals(3, rsp.command().getInt(Command.NUMBER_OF_FAILED_SUBOPERATIONS, -1));
+        assertEquals(0, rsp.command().getInt(Command.NUMBER_OF_COMPLETED_SUBOPERATIONS, -1));
+        assertEquals(List.of(2, 1), remaining);
+        assertEquals(study.filesBySopUid().keySet(), Set.of(rsp.dataset().getStrings(Tags.FailedSOPInstanceUIDList)));
     }
 
     @Test
     void aGetAtAnUnknownLevelOrWithoutItsKeyIsRefusedWithA900() throws Exception {
-        DimseChannel ch = open(UIDs.StudyRootQueryRetrieveInformationModelGet, true);
-        try {
-            int pc = ch.requireContext(UIDs.StudyRootQueryRetrieveInformationModelGet, null);
-            Dataset patientLevel = new Dataset();
-            patientLevel.setString(Tags.QueryRetrieveLevel, "PATIENT");
-            patientLevel.setString(Tags.PatientID, "X");
-            Dataset noKey = new Dataset();
-            noKey.setString(Tags.QueryRetrieveLevel, "SERIES");
-            noKey.setString(Tags.StudyInstanceUID, newUid());
-            for (Dataset keys : List.of(patientLevel, noKey)) {
-                assertEquals(0xA900, DimseChannel.await(ch.get(pc, UIDs.StudyRootQueryRetrieveInformationModelGet,
-                        keys, null)).status());
-            }
-        } finally {
-            ch.release();
+        Dataset patientLevel = new Dataset();
+        patientLevel.setString(Tags.QueryRetrieveLevel, "PATIENT");
+        patientLevel.setString(Tags.PatientID, "X");
+        Dataset noKey = new Dataset();
+        noKey.setString(Tags.QueryRetrieveLevel, "SERIES");
+        noKey.setString(Tags.StudyInstanceUID, newUid());
+        for (Dataset keys : List.of(patientLevel, noKey)) {
+            assertEquals(0xA900, retrieve(UIDs.StudyRootQueryRetrieveInformationModelGet, null, true, keys, null)
+                    .status());
         }
     }
 
@@ -243,7 +234,7 @@ class RetrieveIT {
                 got.put(Part10Source.open(f).sopInstanceUid(), f);
             }
         }
-        assertEquals(java.util.Set.copyOf(expectedSopUids), got.keySet(), "instances received");
+        assertEquals(Set.copyOf(expectedSopUids), got.keySet(), "instances received");
         for (String uid : expectedSopUids) {
             Path sent = study.filesBySopUid().get(uid);
             Path arrived = got.get(uid);
@@ -262,22 +253,29 @@ class RetrieveIT {
         return keys;
     }
 
-    /** An association proposing a retrieve model and CT storage, with or without taking the SCP role for CT. */
-    private static DimseChannel open(String retrieveModel, boolean scpRole) throws IOException {
+    /**
+     * One C-GET (moveDestination null) or C-MOVE on a new association that proposes the retrieve model and CT
+     * storage, taking the SCP role for CT or not.
+     */
+    private static DimseResponse retrieve(String model, String moveDestination, boolean scpRole, Dataset keys,
+                                          Consumer<DimseResponse> onPending) throws IOException {
         AssociateRequest rq = new AssociateRequest();
         rq.setCallingAeTitle("RETRIEVE-IT");
         rq.setCalledAeTitle("STRATA");
-        rq.addPresentationContext(retrieveModel, UIDs.ExplicitVRLittleEndian);
+        rq.addPresentationContext(model, UIDs.ExplicitVRLittleEndian);
         rq.addPresentationContext(UIDs.CTImageStorage, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         if (scpRole) {
-            rq.roleSelections().add(new org.strata.dicom.net.RoleSelection(UIDs.CTImageStorage, false, true));
+            rq.roleSelections().add(new RoleSelection(UIDs.CTImageStorage, false, true));
         }
-        return DimseChannel.open("127.0.0.1", StrataServer.DICOM_PORT, null, rq, new AssociationOptions(),
-                new DimseServices(), Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "retrieve-it");
-                    t.setDaemon(true);
-                    return t;
-                }));
+        DimseChannel ch = DimseChannel.open("127.0.0.1", StrataServer.DICOM_PORT, null, rq, new AssociationOptions(),
+                new DimseServices(), EXECUTOR);
+        try {
+            int pc = ch.requireContext(model, null);
+            return DimseChannel.await(moveDestination == null ? ch.get(pc, model, keys, onPending)
+                    : ch.move(pc, model, moveDestination, keys, onPending));
+        } finally {
+            ch.release();
+        }
     }
 
     private static int run(List<String> command) throws IOException, InterruptedException {
