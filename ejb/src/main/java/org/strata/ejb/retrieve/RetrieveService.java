@@ -7,9 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +20,6 @@ import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Part10Source;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.io.TransferSyntax;
-import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.Association;
 import org.strata.dicom.net.AssociationOptions;
 
@@ -35,12 +32,8 @@ import org.strata.dicom.net.AssociationOptions;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RetrieveService {
     private static final Logger LOG = Logger.getLogger(RetrieveService.class.getName());
-    private static final String EXPLICIT_LE = TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid();
-    private static final String IMPLICIT_LE = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
     /** PS3.4 C.4.2.1.5 / C.4.3.1.4: "Refused: Out of Resources - Unable to calculate number of matches". */
     private static final int OUT_OF_RESOURCES_MATCHES = 0xA701;
-    /** PS3.8: at most 128 presentation contexts in one association request. */
-    private static final int MAX_CONTEXTS = 128;
 
     @EJB
     InstanceLocator locator;
@@ -77,27 +70,11 @@ public class RetrieveService {
         if (items == null) {
             return;
         }
-        if (items.isEmpty()) {
-            SubOperations.run(request, items, item -> Status.SUCCESS);
-            return;
-        }
-        DimseChannel out;
-        try {
-            out = DimseChannel.open(target.get().host(), target.get().port(), null,
-                    associateRequest(request.association().request().calledAeTitle(), target.get().aeTitle(), items),
-                    new AssociationOptions(), new DimseServices(), executor);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "C-MOVE destination " + destination + " unreachable", e);
-            request.respondError(Status.OUT_OF_RESOURCES_SUB_OPERATIONS, "cannot associate with " + destination
-                    + ": " + e.getMessage());
-            return;
-        }
-        try {
+        RemoteAeRegistry.Entry to = target.get();
+        try (MoveDestination out = new MoveDestination(request.association().request().calledAeTitle(),
+                to.aeTitle(), items, rq -> DimseChannel.open(to.host(), to.port(), null, rq,
+                        new AssociationOptions(), new DimseServices(), executor))) {
             sendToDestination(request, items, out);
-        } finally {
-            if (out.association().isOpen()) {
-                out.release();
-            }
         }
     }
 
@@ -115,15 +92,16 @@ public class RetrieveService {
         });
     }
 
-    /** C-MOVE sub-operations: each item as a C-STORE on {@code out}, naming the move originator. */
-    static void sendToDestination(DimseRequest request, List<RetrieveItem> items, DimseChannel out)
+    /** C-MOVE sub-operations: each item as a C-STORE to the destination, naming the move originator. */
+    static void sendToDestination(DimseRequest request, List<RetrieveItem> items, MoveDestination destination)
             throws IOException {
         String originator = request.association().request().callingAeTitle();
         int originatorMessageId = request.command().messageId();
         SubOperations.run(request, items, item -> {
-            int pc = storageContext(out.association(), item, false);
+            DimseChannel out = destination.channelFor(item);
+            int pc = out == null ? -1 : storageContext(out.association(), item, false);
             Optional<Part10Source> source = pc < 0 ? Optional.empty() : source(item);
-            if (source.isEmpty() || !out.association().isOpen()) {
+            if (source.isEmpty()) {
                 return Status.UNABLE_TO_PROCESS;
             }
             try {
@@ -173,7 +151,7 @@ public class RetrieveService {
         if (pc >= 0) {
             return pc;
         }
-        for (String ts : List.of(EXPLICIT_LE, IMPLICIT_LE)) {
+        for (String ts : List.of(MoveDestination.EXPLICIT_LE, MoveDestination.IMPLICIT_LE)) {
             pc = as.findContext(item.sopClassUid(), ts);
             if (pc >= 0 && convertible(item.transferSyntaxUid(), ts)) {
                 return pc;
@@ -193,25 +171,5 @@ public class RetrieveService {
             LOG.log(Level.WARNING, "stored file of " + item.sopInstanceUid() + " unreadable", e);
             return Optional.empty();
         }
-    }
-
-    /** Proposes each stored (SOP class, transfer syntax) and the uncompressed fallbacks, within 128 contexts. */
-    static AssociateRequest associateRequest(String callingAeTitle, String calledAeTitle, List<RetrieveItem> items) {
-        Map<String, List<String>> contexts = new LinkedHashMap<>();
-        for (RetrieveItem item : items) {
-            contexts.putIfAbsent(item.sopClassUid() + "|" + item.transferSyntaxUid(),
-                    List.of(item.sopClassUid(), item.transferSyntaxUid()));
-            if (convertible(item.transferSyntaxUid(), EXPLICIT_LE)) {
-                contexts.putIfAbsent(item.sopClassUid() + "|uncompressed",
-                        List.of(item.sopClassUid(), EXPLICIT_LE, IMPLICIT_LE));
-            }
-        }
-        AssociateRequest rq = new AssociateRequest();
-        rq.setCallingAeTitle(callingAeTitle);
-        rq.setCalledAeTitle(calledAeTitle);
-        // Beyond 128 contexts the remaining instances find no context and are reported as failed.
-        contexts.values().stream().limit(MAX_CONTEXTS).forEach(pc ->
-                rq.addPresentationContext(pc.get(0), pc.subList(1, pc.size()).toArray(String[]::new)));
-        return rq;
     }
 }

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,7 @@ class RetrieveSubOperationsTest {
     private final List<DicomServer> servers = new CopyOnWriteArrayList<>();
     private volatile List<RetrieveItem> items;
     private volatile int destinationPort;
+    private final AtomicInteger associations = new AtomicInteger();
 
     @BeforeEach
     void archive() throws IOException {
@@ -62,13 +65,12 @@ class RetrieveSubOperationsTest {
         DimseServices services = new DimseServices()
                 .register(GET, rq -> RetrieveService.sendOnRequestAssociation(rq, items))
                 .register(MOVE, rq -> {
-                    DimseChannel out = DimseChannel.open("127.0.0.1", destinationPort, null,
-                            RetrieveService.associateRequest("ARCHIVE", "DEST", items), new AssociationOptions(),
-                            new DimseServices(), executor);
-                    try {
+                    try (MoveDestination out = new MoveDestination("ARCHIVE", "DEST", items, request -> {
+                        associations.incrementAndGet();
+                        return DimseChannel.open("127.0.0.1", destinationPort, null, request,
+                                new AssociationOptions(), new DimseServices(), executor);
+                    })) {
                         RetrieveService.sendToDestination(rq, items, out);
-                    } finally {
-                        out.release();
                     }
                 });
         start(policy, services);
@@ -182,27 +184,9 @@ class RetrieveSubOperationsTest {
         items = List.of(explicit, implicit);
         Map<String, byte[]> arrived = new ConcurrentHashMap<>();
         List<String> originators = new CopyOnWriteArrayList<>();
-        destinationPort = start(new AcceptPolicy().acceptFamily(AcceptPolicy.STORAGE_CLASSES,
-                AcceptPolicy.ANY_TRANSFER_SYNTAX), new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES,
-                rq -> {
-                    originators.add(rq.command().getString(Command.MOVE_ORIGINATOR_AE_TITLE) + "/"
-                            + rq.command().getInt(Command.MOVE_ORIGINATOR_MESSAGE_ID, -1));
-                    arrived.put(rq.command().getString(Command.AFFECTED_SOP_INSTANCE_UID) + " " + rq.transferSyntax(),
-                            rq.dataStream().readAllBytes());
-                    rq.respond(Status.SUCCESS);
-                }));
-        AssociateRequest rq = new AssociateRequest();
-        rq.setCallingAeTitle("MOVER");
-        rq.setCalledAeTitle("ARCHIVE");
-        rq.addPresentationContext(MOVE, UIDs.ExplicitVRLittleEndian);
-        DimseChannel ch = DimseChannel.open("127.0.0.1", servers.get(0).port(), null, rq, new AssociationOptions(),
-                new DimseServices(), executor);
-        DimseResponse done;
-        try {
-            done = DimseChannel.await(ch.move(ch.requireContext(MOVE, null), MOVE, "DEST", studyKeys(), null));
-        } finally {
-            ch.release();
-        }
+        destinationPort = destination(arrived, originators);
+
+        DimseResponse done = move();
 
         assertEquals(Status.SUCCESS, done.status());
         assertEquals(2, done.command().getInt(Command.NUMBER_OF_COMPLETED_SUBOPERATIONS, -1));
@@ -213,6 +197,66 @@ class RetrieveSubOperationsTest {
                 arrived.get(explicit.sopInstanceUid() + " " + UIDs.ExplicitVRLittleEndian));
         assertArrayEquals(datasetBytes(implicit.file()),
                 arrived.get(implicit.sopInstanceUid() + " " + UIDs.ImplicitVRLittleEndian));
+        assertEquals(1, associations.get());
+    }
+
+    @Test
+    void cMoveOfMoreSopClassesThan128ContextsHoldUsesOneAssociationPerRun() throws Exception {
+        List<RetrieveItem> many = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            many.add(item("class" + i, "1.2.840.10008.5.1.4.1.1.9999." + i, UIDs.ExplicitVRLittleEndian));
+        }
+        items = many;
+        Map<String, byte[]> arrived = new ConcurrentHashMap<>();
+        destinationPort = destination(arrived, new CopyOnWriteArrayList<>());
+
+        DimseResponse done = move();
+
+        assertEquals(Status.SUCCESS, done.status());
+        assertEquals(70, done.command().getInt(Command.NUMBER_OF_COMPLETED_SUBOPERATIONS, -1));
+        assertEquals(70, arrived.size());
+        assertEquals(2, associations.get());
+    }
+
+    @Test
+    void cMoveToADestinationThatDoesNotAnswerFailsEverySubOperationWithA702() throws Exception {
+        items = List.of(item("a", UIDs.ExplicitVRLittleEndian), item("b", UIDs.ExplicitVRLittleEndian));
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            destinationPort = closed.getLocalPort();
+        }
+
+        DimseResponse done = move();
+
+        assertEquals(Status.OUT_OF_RESOURCES_SUB_OPERATIONS, done.status());
+        assertEquals(2, done.command().getInt(Command.NUMBER_OF_FAILED_SUBOPERATIONS, -1));
+        assertEquals(2, done.dataset().getStrings(Tags.FailedSOPInstanceUIDList).length);
+    }
+
+    /** A storage SCP recording each data set (by SOP Instance UID and transfer syntax) and its move originator. */
+    private int destination(Map<String, byte[]> arrived, List<String> originators) throws IOException {
+        return start(new AcceptPolicy().acceptFamily(AcceptPolicy.STORAGE_CLASSES,
+                AcceptPolicy.ANY_TRANSFER_SYNTAX), new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES,
+                rq -> {
+                    originators.add(rq.command().getString(Command.MOVE_ORIGINATOR_AE_TITLE) + "/"
+                            + rq.command().getInt(Command.MOVE_ORIGINATOR_MESSAGE_ID, -1));
+                    arrived.put(rq.command().getString(Command.AFFECTED_SOP_INSTANCE_UID) + " " + rq.transferSyntax(),
+                            rq.dataStream().readAllBytes());
+                    rq.respond(Status.SUCCESS);
+                }));
+    }
+
+    private DimseResponse move() throws IOException {
+        AssociateRequest rq = new AssociateRequest();
+        rq.setCallingAeTitle("MOVER");
+        rq.setCalledAeTitle("ARCHIVE");
+        rq.addPresentationContext(MOVE, UIDs.ExplicitVRLittleEndian);
+        DimseChannel ch = DimseChannel.open("127.0.0.1", servers.get(0).port(), null, rq, new AssociationOptions(),
+                new DimseServices(), executor);
+        try {
+            return DimseChannel.await(ch.move(ch.requireContext(MOVE, null), MOVE, "DEST", studyKeys(), null));
+        } finally {
+            ch.release();
+        }
     }
 
     private DimseResponse get(Path received, boolean scpRole, List<Integer> remaining) throws IOException {
@@ -239,12 +283,17 @@ class RetrieveSubOperationsTest {
 
     /** A copy of CT_small with its own SOP Instance UID, stored in {@code transferSyntax}. */
     private RetrieveItem item(String name, String transferSyntax) throws IOException {
+        return item(name, UIDs.CTImageStorage, transferSyntax);
+    }
+
+    /** The same, claiming {@code sopClass} in its File Meta Information and C-STORE. */
+    private RetrieveItem item(String name, String sopClass, String transferSyntax) throws IOException {
         DicomFile ct = Part10.read(CT);
         String uid = "1.2.826.0.1.3680043.2.1143." + Math.abs((long) name.hashCode()) + "." + System.nanoTime();
         ct.dataset().setString(Tags.SOPInstanceUID, uid);
         Path file = dir.resolve(name + ".dcm");
-        Part10.write(file, FileMetaInformation.create(UIDs.CTImageStorage, uid, transferSyntax), ct.dataset());
-        return new RetrieveItem(UIDs.CTImageStorage, uid, transferSyntax, file);
+        Part10.write(file, FileMetaInformation.create(sopClass, uid, transferSyntax), ct.dataset());
+        return new RetrieveItem(sopClass, uid, transferSyntax, file);
     }
 
     private static Dataset studyKeys() {

@@ -1,6 +1,7 @@
 package org.strata.ejb.retrieve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.PresentationContext;
 
-class MoveAssociationRequestTest {
+class MoveDestinationTest {
     private static RetrieveItem item(String sopClass, String transferSyntax) {
         return new RetrieveItem(sopClass, "1.2.3", transferSyntax, Path.of("unused"));
     }
@@ -22,7 +23,7 @@ class MoveAssociationRequestTest {
 
     @Test
     void proposesEachStoredSyntaxOnceAndTheUncompressedFallbackForUncompressedOnly() {
-        AssociateRequest rq = RetrieveService.associateRequest("STRATA", "DEST", List.of(
+        AssociateRequest rq = MoveDestination.associateRequest("STRATA", "DEST", List.of(
                 item(UIDs.CTImageStorage, UIDs.ImplicitVRLittleEndian),
                 item(UIDs.CTImageStorage, UIDs.ImplicitVRLittleEndian),
                 item(UIDs.MRImageStorage, UIDs.JPEGBaseline8Bit)));
@@ -36,12 +37,20 @@ class MoveAssociationRequestTest {
     }
 
     @Test
-    void neverProposesMoreThan128Contexts() {
+    void cutsTheItemsIntoRunsOfAtMost128Contexts() {
         List<RetrieveItem> items = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            items.add(item("1.2.840.10008.5.1.4.1.1.9999." + i, UIDs.ExplicitVRLittleEndian));
+            // Two contexts each: the stored syntax and the uncompressed fallback.
+            items.add(item("1.2.840.10008.5.1.4.1.1.9999." + i, UIDs.ImplicitVRLittleEndian));
         }
-        List<PresentationContext> proposed = RetrieveService.associateRequest("A", "B", items).presentationContexts();
-        assertEquals(128, proposed.size());
+        List<List<RetrieveItem>> runs = MoveDestination.runs(items);
+
+        assertEquals(List.of(64, 36), runs.stream().map(List::size).toList());
+        assertEquals(items, runs.stream().flatMap(List::stream).toList());
+        for (List<RetrieveItem> run : runs) {
+            List<PresentationContext> proposed = MoveDestination.associateRequest("A", "B", run).presentationContexts();
+            assertEquals(2 * run.size(), proposed.size());
+        }
+        assertTrue(MoveDestination.runs(List.of()).isEmpty());
     }
 }
