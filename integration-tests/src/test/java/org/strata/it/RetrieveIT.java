@@ -97,7 +97,7 @@ class RetrieveIT {
     }
 
     @Test
-    void movescuSendsASeriesToARegisteredStorescpWithItsDataSetsByteIdentical(@TempDir Path dir) throws Exception {
+    void movescuSendsAStudyToARegisteredStorescpWithItsDataSetsByteIdentical(@TempDir Path dir) throws Exception {
         Study study = storeStudy(dir.resolve("sent"));
         Path received = Files.createDirectory(dir.resolve("received"));
         int port = StandaloneServer.freePort();
