@@ -60,8 +60,9 @@ class RetrieveIT {
         return t;
     });
 
-    /** A stored study: series A holds two explicit-VR instances, series B one stored in implicit VR. */
-    private record Study(String studyUid, String seriesA, String seriesB, Map<String, Path> filesBySopUid) {
+    /** A stored study of its own patient: series A holds two explicit-VR instances, series B one in implicit VR. */
+    private record Study(String patientId, String studyUid, String seriesA, String seriesB,
+                         Map<String, Path> filesBySopUid) {
     }
 
     @Test
@@ -94,6 +95,19 @@ class RetrieveIT {
 
         assertReceivedAsSent(study, sopUidsOf(study, study.seriesA()), series);
         assertReceivedAsSent(study, List.of(oneImage), image);
+    }
+
+    @Test
+    void getscuRetrievesAPatientWithThePatientRootModel(@TempDir Path dir) throws Exception {
+        Study study = storeStudy(dir.resolve("sent"));
+        Path received = Files.createDirectory(dir.resolve("received"));
+
+        int exit = run(List.of("getscu", "-P", "+B", "-aec", "STRATA", "-k", "QueryRetrieveLevel=PATIENT",
+                "-k", "PatientID=" + study.patientId(), "-od", received.toString(), "127.0.0.1",
+                String.valueOf(StrataServer.DICOM_PORT)));
+
+        assertEquals(0, exit, "getscu exit code");
+        assertReceivedAsSent(study, study.filesBySopUid().keySet().stream().toList(), received);
     }
 
     @Test
@@ -188,6 +202,7 @@ class RetrieveIT {
     /** Stores a new three-instance study through C-STORE; instance 3 (series B) is stored in implicit VR. */
     private static Study storeStudy(Path dir) throws IOException {
         Files.createDirectories(dir);
+        String patientId = "RIT-" + UUID.randomUUID().toString().substring(0, 8);
         String studyUid = newUid();
         String seriesA = newUid();
         String seriesB = newUid();
@@ -197,6 +212,7 @@ class RetrieveIT {
         for (String[] instance : plan) {
             DicomFile ct = Part10.read(CT);
             String sopUid = newUid();
+            ct.dataset().setString(Tags.PatientID, patientId);
             ct.dataset().setString(Tags.StudyInstanceUID, studyUid);
             ct.dataset().setString(Tags.SeriesInstanceUID, instance[0]);
             ct.dataset().setString(Tags.SOPInstanceUID, sopUid);
@@ -209,7 +225,7 @@ class RetrieveIT {
                 .toArray(Path[]::new))) {
             assertTrue(r.ok(), "not stored: " + r);
         }
-        return new Study(studyUid, seriesA, seriesB, files);
+        return new Study(patientId, studyUid, seriesA, seriesB, files);
     }
 
     private static List<String> sopUidsOf(Study study, String seriesUid) throws IOException {
