@@ -8,6 +8,7 @@ import java.io.IOException;
 import org.strata.dicom.dimse.CommandField;
 import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.Status;
+import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreRequest;
 import org.strata.ejb.store.StoreResult;
 import org.strata.ejb.store.StoreService;
@@ -24,10 +25,18 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     @EJB
     private StoreService store;
 
+    @EJB
+    private RetrieveService retrieve;
+
     @Override
     public void onRequest(DimseRequest request) throws IOException {
-        if (request.command().commandField() == CommandField.C_STORE_RQ) {
+        int field = request.command().commandField();
+        if (field == CommandField.C_STORE_RQ) {
             cStore(request);
+        } else if (field == CommandField.C_GET_RQ) {
+            retrieve.get(request);
+        } else if (field == CommandField.C_MOVE_RQ) {
+            retrieve.move(request);
         } else {
             request.respondError(Status.UNRECOGNIZED_OPERATION, "operation not supported by this archive");
         }

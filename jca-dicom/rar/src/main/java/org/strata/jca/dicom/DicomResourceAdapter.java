@@ -32,6 +32,10 @@ import org.strata.jca.dicom.api.DicomListenerState;
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class DicomResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(DicomResourceAdapter.class.getName());
+    /** C-GET and C-MOVE (Patient and Study Root); their C-STORE sub-operations use the storage contexts. */
+    private static final String[] RETRIEVE_CLASSES = {
+        UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
+        UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
 
     @ConfigProperty(defaultValue = "STRATA", description = "AE title the archive answers to")
     private String aeTitle = "STRATA";
@@ -92,11 +96,18 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
         policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
+        for (String retrieve : RETRIEVE_CLASSES) {
+            policy.accept(retrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        }
         return policy;
     }
 
     private DimseServices services() {
-        return new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+        DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+        for (String retrieve : RETRIEVE_CLASSES) {
+            services.register(retrieve, delivery);
+        }
+        return services;
     }
 
     private static String[] list(String commaSeparated) {
