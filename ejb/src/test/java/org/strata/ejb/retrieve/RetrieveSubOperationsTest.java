@@ -170,8 +170,12 @@ class RetrieveSubOperationsTest {
                 }
             }));
             assertEquals(Status.CANCEL, done.status());
-            assertEquals(1, done.command().getInt(Command.NUMBER_OF_REMAINING_SUBOPERATIONS, -1));
-            assertEquals(2, done.command().getInt(Command.NUMBER_OF_COMPLETED_SUBOPERATIONS, -1));
+            // The cancel lands either before the second sub-operation starts or while it runs: either way the
+            // third never runs, and the counts add up.
+            int remaining = done.command().getInt(Command.NUMBER_OF_REMAINING_SUBOPERATIONS, -1);
+            int completed = done.command().getInt(Command.NUMBER_OF_COMPLETED_SUBOPERATIONS, -1);
+            assertTrue(remaining >= 1 && completed >= 1, "remaining " + remaining + ", completed " + completed);
+            assertEquals(3, remaining + completed);
         } finally {
             ch.release();
         }
