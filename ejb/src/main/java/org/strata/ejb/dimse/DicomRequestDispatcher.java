@@ -5,9 +5,14 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
+import java.util.List;
+import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dimse.CommandField;
 import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.Status;
+import org.strata.dicom.io.DicomParseException;
+import org.strata.ejb.query.QueryRefusedException;
+import org.strata.ejb.query.QueryService;
 import org.strata.ejb.store.StoreRequest;
 import org.strata.ejb.store.StoreResult;
 import org.strata.ejb.store.StoreService;
@@ -24,13 +29,46 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     @EJB
     private StoreService store;
 
+    @EJB
+    private QueryService query;
+
     @Override
     public void onRequest(DimseRequest request) throws IOException {
         if (request.command().commandField() == CommandField.C_STORE_RQ) {
             cStore(request);
+        } else if (request.command().commandField() == CommandField.C_FIND_RQ
+                && QueryService.SOP_CLASSES.contains(request.command().sopClassUid())) {
+            cFind(request);
         } else {
             request.respondError(Status.UNRECOGNIZED_OPERATION, "operation not supported by this archive");
         }
+    }
+
+    /** One pending response per match, then success; a C-CANCEL stops before the next match. */
+    private void cFind(DimseRequest request) throws IOException {
+        List<Dataset> matches;
+        try {
+            if (request.data() == null) {
+                request.respondError(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "C-FIND without identifier");
+                return;
+            }
+            matches = query.find(request.command().sopClassUid(), request.dataset(),
+                    request.association().request().calledAeTitle());
+        } catch (DicomParseException e) {
+            request.respondError(Status.UNABLE_TO_PROCESS, "cannot parse identifier: " + e.getMessage());
+            return;
+        } catch (QueryRefusedException e) {
+            request.respondError(e.status(), e.getMessage());
+            return;
+        }
+        for (Dataset match : matches) {
+            if (request.isCancelled()) {
+                request.respond(Status.CANCEL);
+                return;
+            }
+            request.respond(Status.PENDING, match);
+        }
+        request.respond(request.isCancelled() ? Status.CANCEL : Status.SUCCESS);
     }
 
     private void cStore(DimseRequest request) throws IOException {

@@ -51,6 +51,10 @@ public class DicomResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "60", description = "Seconds an association may stay silent before it is aborted")
     private Integer idleTimeoutSeconds = 60;
 
+    /** C-FIND SOP classes, answered by the archive's query service. */
+    private static final String[] QUERY_CLASSES = {UIDs.PatientRootQueryRetrieveInformationModelFind,
+            UIDs.StudyRootQueryRetrieveInformationModelFind};
+
     private final EndpointDelivery delivery = new EndpointDelivery();
     private volatile DicomListener listener;
     private volatile String problem = "not started";
@@ -92,11 +96,18 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
         policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
+        for (String find : QUERY_CLASSES) {
+            policy.accept(find, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        }
         return policy;
     }
 
     private DimseServices services() {
-        return new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+        DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+        for (String find : QUERY_CLASSES) {
+            services.register(find, delivery);
+        }
+        return services;
     }
 
     private static String[] list(String commaSeparated) {
