@@ -139,6 +139,11 @@ class QueryIT {
 
     /** Runs findscu ("-S" study root, "-P" patient root) with the keys and reads the responses it extracted. */
     private static List<Dataset> findscu(String model, String... keys) throws IOException, InterruptedException {
+        return findscu(StrataServer.DICOM_PORT, model, keys);
+    }
+
+    private static List<Dataset> findscu(int port, String model, String... keys)
+            throws IOException, InterruptedException {
         Path out = Files.createTempDirectory("findscu");
         List<String> command = new ArrayList<>(List.of("findscu", model, "-aec", "STRATA", "-aet", "QUERY-IT", "-X",
                 "-od", out.toString()));
@@ -147,7 +152,7 @@ class QueryIT {
             command.add(key);
         }
         command.add("127.0.0.1");
-        command.add(String.valueOf(StrataServer.DICOM_PORT));
+        command.add(String.valueOf(port));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("TCP_NODELAY", "1");
         Process process;
@@ -318,6 +323,23 @@ class QueryIT {
         assertEquals("ISO_IR 192", responses.get(0).getString(Tags.SpecificCharacterSet));
         assertEquals(expected(Tags.PatientName, is(Tags.PatientID, PATIENT_C)),
                 returned(Tags.PatientName, responses));
+    }
+
+    @Test
+    void namesMatchWithRegardToCaseWhenTheSettingSaysSo() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start("query-case-sensitive",
+                Map.of("strata.query.case-insensitive-names", "false"))) {
+            server.awaitBoot();
+            Path file = copy(Files.createTempDirectory("query-it"), "test_files/CT_small.dcm", RUN + "-D",
+                    "Qit" + RUN + "^Delta", new HashMap<>());
+            assertEquals(0, Dicom.send(server.dicomPort(), "QUERY-IT", file).get(0).status());
+            String study = Part10.read(file).dataset().getString(Tags.StudyInstanceUID);
+
+            assertEquals(Set.of(study), returned(Tags.StudyInstanceUID, findscu(server.dicomPort(), "-S",
+                    "QueryRetrieveLevel=STUDY", "PatientName=Qit" + RUN + "^D*", "StudyInstanceUID")));
+            assertTrue(findscu(server.dicomPort(), "-S", "QueryRetrieveLevel=STUDY",
+                    "PatientName=qit" + RUN.toLowerCase() + "^d*", "StudyInstanceUID").isEmpty());
+        }
     }
 
     // ---------------------------------------------------------------- refusals and cancel, with the toolkit
