@@ -216,7 +216,9 @@ public class QueryService {
         Dataset response = new Dataset();
         boolean ascii = true;
         for (int tag : identifier.tags()) {
-            if (tag == Tags.SpecificCharacterSet || tag == Tags.QueryRetrieveLevel || tag == Tags.RetrieveAETitle) {
+            boolean groupLength = (tag & 0xFFFF) == 0;
+            if (groupLength || tag == Tags.SpecificCharacterSet || tag == Tags.QueryRetrieveLevel
+                    || tag == Tags.RetrieveAETitle) {
                 continue;
             }
             VR vr = identifier.vr(tag);
