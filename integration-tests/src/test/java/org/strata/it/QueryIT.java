@@ -326,19 +326,35 @@ class QueryIT {
     }
 
     @Test
-    void namesMatchWithRegardToCaseWhenTheSettingSaysSo() throws Exception {
-        try (StandaloneServer server = StandaloneServer.start("query-case-sensitive",
-                Map.of("strata.query.case-insensitive-names", "false"))) {
+    void namesMatchWithRegardToCaseAndPagesAreJoinedWhenTheSettingsSaySo() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start("query-settings",
+                Map.of("strata.query.case-insensitive-names", "false", "strata.query.page-size", "2"))) {
             server.awaitBoot();
-            Path file = copy(Files.createTempDirectory("query-it"), "test_files/CT_small.dcm", RUN + "-D",
-                    "Qit" + RUN + "^Delta", new HashMap<>());
-            assertEquals(0, Dicom.send(server.dicomPort(), "QUERY-IT", file).get(0).status());
-            String study = Part10.read(file).dataset().getString(Tags.StudyInstanceUID);
+            Path dir = Files.createTempDirectory("query-it");
+            Map<String, String> newUids = new HashMap<>();
+            List<Path> files = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                files.add(copy(dir, "test_files/CT_small.dcm", RUN + "-D", "Qit" + RUN + "^Delta", newUids));
+            }
+            for (FileSender.Result result : Dicom.send(server.dicomPort(), "QUERY-IT", files.toArray(Path[]::new))) {
+                assertEquals(0, result.status(), "store failed: " + result);
+            }
+            Dataset first = Part10.read(files.get(0)).dataset();
+            String study = first.getString(Tags.StudyInstanceUID);
 
             assertEquals(Set.of(study), returned(Tags.StudyInstanceUID, findscu(server.dicomPort(), "-S",
                     "QueryRetrieveLevel=STUDY", "PatientName=Qit" + RUN + "^D*", "StudyInstanceUID")));
             assertTrue(findscu(server.dicomPort(), "-S", "QueryRetrieveLevel=STUDY",
                     "PatientName=qit" + RUN.toLowerCase() + "^d*", "StudyInstanceUID").isEmpty());
+
+            Set<String> instances = new TreeSet<>();
+            for (Path f : files) {
+                instances.add(Part10.read(f).dataset().getString(Tags.SOPInstanceUID));
+            }
+            List<Dataset> images = findscu(server.dicomPort(), "-S", "QueryRetrieveLevel=IMAGE", "StudyInstanceUID=" + study,
+                    "SeriesInstanceUID=" + first.getString(Tags.SeriesInstanceUID), "SOPInstanceUID");
+            assertEquals(5, images.size(), "three pages of two, two and one");
+            assertEquals(instances, returned(Tags.SOPInstanceUID, images));
         }
     }
 

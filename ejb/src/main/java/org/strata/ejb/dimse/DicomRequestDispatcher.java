@@ -44,29 +44,34 @@ public class DicomRequestDispatcher implements DicomRequestListener {
         }
     }
 
-    /** One pending response per match, then success; a C-CANCEL stops before the next match. */
+    /** One pending response per match, page by page, then success; a C-CANCEL stops before the next match. */
     private void cFind(DimseRequest request) throws IOException {
-        List<Dataset> matches;
+        if (request.data() == null) {
+            request.respondError(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "C-FIND without identifier");
+            return;
+        }
         try {
-            if (request.data() == null) {
-                request.respondError(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "C-FIND without identifier");
-                return;
+            Dataset identifier = request.dataset();
+            String aeTitle = request.association().request().calledAeTitle();
+            for (int first = 0; ; first += query.pageSize()) {
+                List<Dataset> page = query.find(request.command().sopClassUid(), identifier, aeTitle, first);
+                for (Dataset match : page) {
+                    if (request.isCancelled()) {
+                        request.respond(Status.CANCEL);
+                        return;
+                    }
+                    request.respond(Status.PENDING, match);
+                }
+                if (page.size() < query.pageSize()) {
+                    break;
+                }
             }
-            matches = query.find(request.command().sopClassUid(), request.dataset(),
-                    request.association().request().calledAeTitle());
         } catch (DicomParseException e) {
             request.respondError(Status.UNABLE_TO_PROCESS, "cannot parse identifier: " + e.getMessage());
             return;
         } catch (QueryRefusedException e) {
             request.respondError(e.status(), e.getMessage());
             return;
-        }
-        for (Dataset match : matches) {
-            if (request.isCancelled()) {
-                request.respond(Status.CANCEL);
-                return;
-            }
-            request.respond(Status.PENDING, match);
         }
         request.respond(request.isCancelled() ? Status.CANCEL : Status.SUCCESS);
     }

@@ -42,13 +42,24 @@ public class QueryService {
     @ConfigProperty(name = "strata.query.case-insensitive-names", defaultValue = "true")
     boolean caseInsensitiveNames;
 
+    /** How many matches are read from the index at a time, so a query's memory stays bounded. */
+    @Inject
+    @ConfigProperty(name = "strata.query.page-size", defaultValue = "200")
+    int pageSize;
+
+    /** How many matches {@link #find} returns at most: fewer means the last page. */
+    public int pageSize() {
+        return Math.max(1, pageSize); // a page of none would never end a query
+    }
+
     /**
-     * The responses to a C-FIND identifier, in index order.
+     * One page of the responses to a C-FIND identifier, in index order (new objects only ever come after).
      *
+     * @param first how many matches earlier pages held
      * @param retrieveAeTitle the archive's AE title, returned as Retrieve AE Title
      * @throws QueryRefusedException when the identifier does not fit the information model or holds an invalid value
      */
-    public List<Dataset> find(String sopClassUid, Dataset identifier, String retrieveAeTitle)
+    public List<Dataset> find(String sopClassUid, Dataset identifier, String retrieveAeTitle, int first)
             throws QueryRefusedException {
         boolean studyRoot = UIDs.StudyRootQueryRetrieveInformationModelFind.equals(sopClassUid);
         QueryLevel level = level(identifier, studyRoot);
@@ -65,6 +76,7 @@ public class QueryService {
         jpql.append(" ORDER BY ").append(alias(level)).append(".pk");
         Query query = em.createQuery(jpql.toString());
         parameters.forEach(query::setParameter);
+        query.setFirstResult(first).setMaxResults(pageSize());
 
         List<Dataset> responses = new ArrayList<>();
         for (Object row : query.getResultList()) {
