@@ -74,7 +74,8 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
 kc_pid=$!
 
 echo "strata: starting the Strata server (log: $log/server.log)"
-log_start=$(cat "$log/server.log" 2>/dev/null | wc -l)
+log_start=0
+[ -f "$log/server.log" ] && log_start=$(wc -l < "$log/server.log")
 new_log() { tail -n +$((log_start + 1)) "$log/server.log" 2>/dev/null; }
 LAUNCH_JBOSS_IN_BACKGROUND=1 TCP_NODELAY=1 "$server/bin/standalone.sh" \
   -Djboss.server.data.dir="$run/data" -Djboss.server.log.dir="$log" "${db_args[@]}" \

@@ -38,7 +38,21 @@ final class StandaloneServer implements AutoCloseable {
         this.dicomPort = dicomPort;
     }
 
+    /** Starts a server on empty data. */
     static StandaloneServer start(String name, Map<String, String> settings) throws IOException {
+        Path dir = IT_DIR.resolve(name);
+        if (Files.exists(dir)) {
+            try (var old = Files.walk(dir)) {
+                for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return restart(name, settings);
+    }
+
+    /** Starts a server on the data a previous one of this name left. */
+    static StandaloneServer restart(String name, Map<String, String> settings) throws IOException {
         Path dir = IT_DIR.resolve(name);
         Files.createDirectories(dir);
         int http = freePort();
@@ -102,6 +116,17 @@ final class StandaloneServer implements AutoCloseable {
                         .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.discarding());
         return response.statusCode();
+    }
+
+    /** Kills WildFly's JVM at once (SIGKILL), as a power cut would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    Path dataDir() {
+        return dir.resolve("data");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.strata.dicom.dimse.Status;
 import org.strata.dicom.io.DicomParseException;
 import org.strata.ejb.query.QueryRefusedException;
 import org.strata.ejb.query.QueryService;
+import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreRequest;
 import org.strata.ejb.store.StoreResult;
 import org.strata.ejb.store.StoreService;
@@ -32,13 +33,21 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     @EJB
     private QueryService query;
 
+    @EJB
+    private RetrieveService retrieve;
+
     @Override
     public void onRequest(DimseRequest request) throws IOException {
-        if (request.command().commandField() == CommandField.C_STORE_RQ) {
+        int field = request.command().commandField();
+        if (field == CommandField.C_STORE_RQ) {
             cStore(request);
-        } else if (request.command().commandField() == CommandField.C_FIND_RQ
+        } else if (field == CommandField.C_FIND_RQ
                 && QueryService.SOP_CLASSES.contains(request.command().sopClassUid())) {
             cFind(request);
+        } else if (field == CommandField.C_GET_RQ) {
+            retrieve.get(request);
+        } else if (field == CommandField.C_MOVE_RQ) {
+            retrieve.move(request);
         } else {
             request.respondError(Status.UNRECOGNIZED_OPERATION, "operation not supported by this archive");
         }

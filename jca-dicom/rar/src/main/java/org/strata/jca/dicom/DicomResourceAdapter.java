@@ -32,6 +32,14 @@ import org.strata.jca.dicom.api.DicomListenerState;
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class DicomResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(DicomResourceAdapter.class.getName());
+    /**
+     * C-FIND, C-GET and C-MOVE (Patient and Study Root); the C-STORE sub-operations of the last two use the storage
+     * contexts.
+     */
+    private static final String[] QUERY_RETRIEVE_CLASSES = {
+        UIDs.PatientRootQueryRetrieveInformationModelFind, UIDs.StudyRootQueryRetrieveInformationModelFind,
+        UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
+        UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
 
     @ConfigProperty(defaultValue = "STRATA", description = "AE title the archive answers to")
     private String aeTitle = "STRATA";
@@ -50,10 +58,6 @@ public class DicomResourceAdapter implements ResourceAdapter {
 
     @ConfigProperty(defaultValue = "60", description = "Seconds an association may stay silent before it is aborted")
     private Integer idleTimeoutSeconds = 60;
-
-    /** C-FIND SOP classes, answered by the archive's query service. */
-    private static final String[] QUERY_CLASSES = {UIDs.PatientRootQueryRetrieveInformationModelFind,
-            UIDs.StudyRootQueryRetrieveInformationModelFind};
 
     private final EndpointDelivery delivery = new EndpointDelivery();
     private volatile DicomListener listener;
@@ -96,16 +100,16 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
         policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
-        for (String find : QUERY_CLASSES) {
-            policy.accept(find, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
+            policy.accept(queryRetrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         }
         return policy;
     }
 
     private DimseServices services() {
         DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
-        for (String find : QUERY_CLASSES) {
-            services.register(find, delivery);
+        for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
+            services.register(queryRetrieve, delivery);
         }
         return services;
     }
