@@ -5,9 +5,14 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
+import java.util.List;
+import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dimse.CommandField;
 import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.Status;
+import org.strata.dicom.io.DicomParseException;
+import org.strata.ejb.query.QueryRefusedException;
+import org.strata.ejb.query.QueryService;
 import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreRequest;
 import org.strata.ejb.store.StoreResult;
@@ -26,6 +31,9 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     private StoreService store;
 
     @EJB
+    private QueryService query;
+
+    @EJB
     private RetrieveService retrieve;
 
     @Override
@@ -33,6 +41,9 @@ public class DicomRequestDispatcher implements DicomRequestListener {
         int field = request.command().commandField();
         if (field == CommandField.C_STORE_RQ) {
             cStore(request);
+        } else if (field == CommandField.C_FIND_RQ
+                && QueryService.SOP_CLASSES.contains(request.command().sopClassUid())) {
+            cFind(request);
         } else if (field == CommandField.C_GET_RQ) {
             retrieve.get(request);
         } else if (field == CommandField.C_MOVE_RQ) {
@@ -40,6 +51,38 @@ public class DicomRequestDispatcher implements DicomRequestListener {
         } else {
             request.respondError(Status.UNRECOGNIZED_OPERATION, "operation not supported by this archive");
         }
+    }
+
+    /** One pending response per match, page by page, then success; a C-CANCEL stops before the next match. */
+    private void cFind(DimseRequest request) throws IOException {
+        if (request.data() == null) {
+            request.respondError(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, "C-FIND without identifier");
+            return;
+        }
+        try {
+            Dataset identifier = request.dataset();
+            String aeTitle = request.association().request().calledAeTitle();
+            for (int first = 0; ; first += query.pageSize()) {
+                List<Dataset> page = query.find(request.command().sopClassUid(), identifier, aeTitle, first);
+                for (Dataset match : page) {
+                    if (request.isCancelled()) {
+                        request.respond(Status.CANCEL);
+                        return;
+                    }
+                    request.respond(Status.PENDING, match);
+                }
+                if (page.size() < query.pageSize()) {
+                    break;
+                }
+            }
+        } catch (DicomParseException e) {
+            request.respondError(Status.UNABLE_TO_PROCESS, "cannot parse identifier: " + e.getMessage());
+            return;
+        } catch (QueryRefusedException e) {
+            request.respondError(e.status(), e.getMessage());
+            return;
+        }
+        request.respond(request.isCancelled() ? Status.CANCEL : Status.SUCCESS);
     }
 
     private void cStore(DimseRequest request) throws IOException {

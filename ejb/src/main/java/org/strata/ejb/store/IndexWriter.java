@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
 import org.strata.persistence.index.Instance;
@@ -109,6 +110,8 @@ public class IndexWriter {
         patient.setPatientId(id);
         patient.setIssuer(issuer);
         patient.setPatientName(fit(header.getString(Tags.PatientName), 324));
+        patient.setPatientNameMatch(patient.getPatientName() == null ? null
+                : fit(patient.getPatientName().toUpperCase(Locale.ROOT), 324));
         patient.setBirthDate(date(header.getString(Tags.PatientBirthDate)));
         patient.setSex(fit(header.getString(Tags.PatientSex), 16));
         patient.setCreatedAt(now);

@@ -25,6 +25,10 @@ public class Patient {
     @Column(name = "patient_name")
     private String patientName;
 
+    /** The name upper-cased (Locale.ROOT), for matching without regard to case. */
+    @Column(name = "patient_name_match")
+    private String patientNameMatch;
+
     @Column(name = "birth_date")
     private String birthDate;
 
@@ -44,6 +48,8 @@ public class Patient {
     public void setIssuer(String issuer) { this.issuer = issuer; }
     public String getPatientName() { return patientName; }
     public void setPatientName(String patientName) { this.patientName = patientName; }
+    public String getPatientNameMatch() { return patientNameMatch; }
+    public void setPatientNameMatch(String patientNameMatch) { this.patientNameMatch = patientNameMatch; }
     public String getBirthDate() { return birthDate; }
     public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
     public String getSex() { return sex; }

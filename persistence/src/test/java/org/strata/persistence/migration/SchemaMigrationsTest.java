@@ -23,7 +23,7 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(2, migrations.pendingCount());
+        assertEquals(3, migrations.pendingCount());
 
         assertEquals("3", migrations.migrate());
 

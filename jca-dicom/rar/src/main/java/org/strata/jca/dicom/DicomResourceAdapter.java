@@ -32,8 +32,12 @@ import org.strata.jca.dicom.api.DicomListenerState;
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class DicomResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(DicomResourceAdapter.class.getName());
-    /** C-GET and C-MOVE (Patient and Study Root); their C-STORE sub-operations use the storage contexts. */
-    private static final String[] RETRIEVE_CLASSES = {
+    /**
+     * C-FIND, C-GET and C-MOVE (Patient and Study Root); the C-STORE sub-operations of the last two use the storage
+     * contexts.
+     */
+    private static final String[] QUERY_RETRIEVE_CLASSES = {
+        UIDs.PatientRootQueryRetrieveInformationModelFind, UIDs.StudyRootQueryRetrieveInformationModelFind,
         UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
         UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
 
@@ -96,16 +100,16 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
         policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
-        for (String retrieve : RETRIEVE_CLASSES) {
-            policy.accept(retrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
+            policy.accept(queryRetrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         }
         return policy;
     }
 
     private DimseServices services() {
         DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
-        for (String retrieve : RETRIEVE_CLASSES) {
-            services.register(retrieve, delivery);
+        for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
+            services.register(queryRetrieve, delivery);
         }
         return services;
     }
