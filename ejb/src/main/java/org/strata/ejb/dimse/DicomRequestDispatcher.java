@@ -5,9 +5,12 @@ import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
+import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.CommandField;
 import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.Status;
+import org.strata.ejb.commitment.CommitmentService;
+import org.strata.ejb.mpps.MppsService;
 import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreRequest;
 import org.strata.ejb.store.StoreResult;
@@ -28,6 +31,12 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     @EJB
     private RetrieveService retrieve;
 
+    @EJB
+    private CommitmentService commitment;
+
+    @EJB
+    private MppsService mpps;
+
     @Override
     public void onRequest(DimseRequest request) throws IOException {
         int field = request.command().commandField();
@@ -37,9 +46,20 @@ public class DicomRequestDispatcher implements DicomRequestListener {
             retrieve.get(request);
         } else if (field == CommandField.C_MOVE_RQ) {
             retrieve.move(request);
+        } else if (field == CommandField.N_ACTION_RQ
+                && UIDs.StorageCommitmentPushModel.equals(request.command().sopClassUid())) {
+            commitment.nAction(request);
+        } else if (field == CommandField.N_CREATE_RQ && isMpps(request)) {
+            mpps.nCreate(request);
+        } else if (field == CommandField.N_SET_RQ && isMpps(request)) {
+            mpps.nSet(request);
         } else {
             request.respondError(Status.UNRECOGNIZED_OPERATION, "operation not supported by this archive");
         }
+    }
+
+    private static boolean isMpps(DimseRequest request) {
+        return UIDs.ModalityPerformedProcedureStep.equals(request.command().sopClassUid());
     }
 
     private void cStore(DimseRequest request) throws IOException {

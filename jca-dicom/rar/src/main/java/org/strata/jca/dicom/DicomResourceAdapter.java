@@ -36,6 +36,9 @@ public class DicomResourceAdapter implements ResourceAdapter {
     private static final String[] RETRIEVE_CLASSES = {
         UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
         UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
+    /** Normalized services: Storage Commitment Push Model (N-ACTION, then our N-EVENT-REPORT) and MPPS. */
+    private static final String[] N_SERVICE_CLASSES = {UIDs.StorageCommitmentPushModel,
+        UIDs.ModalityPerformedProcedureStep};
 
     @ConfigProperty(defaultValue = "STRATA", description = "AE title the archive answers to")
     private String aeTitle = "STRATA";
@@ -99,6 +102,9 @@ public class DicomResourceAdapter implements ResourceAdapter {
         for (String retrieve : RETRIEVE_CLASSES) {
             policy.accept(retrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         }
+        for (String nService : N_SERVICE_CLASSES) {
+            policy.accept(nService, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        }
         return policy;
     }
 
@@ -106,6 +112,9 @@ public class DicomResourceAdapter implements ResourceAdapter {
         DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
         for (String retrieve : RETRIEVE_CLASSES) {
             services.register(retrieve, delivery);
+        }
+        for (String nService : N_SERVICE_CLASSES) {
+            services.register(nService, delivery);
         }
         return services;
     }
