@@ -14,17 +14,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.strata.dicom.data.Dataset;
+import org.strata.dicom.data.VR;
 import org.strata.dicom.dict.Tags;
+import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.dimse.DimseChannel;
+import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.FileSender;
 import org.strata.dicom.io.DicomFile;
 import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
+import org.strata.dicom.net.AssociateRequest;
+import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.net.tool.CommitScu;
 
 /**
@@ -36,6 +45,11 @@ import org.strata.dicom.net.tool.CommitScu;
 class CommitmentIT {
     private static final Path CT = Dicom.PYDICOM_DATA.resolve("test_files/CT_small.dcm");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "commitment-it");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What commitscu printed and its exit code. */
     private record Outcome(int exit, List<String> lines) {
@@ -92,6 +106,33 @@ class CommitmentIT {
         } finally {
             HTTP.send(HttpRequest.newBuilder(StrataServer.uri("/strata/api/admin/remote-aes/COMMIT-IT"))
                     .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    @Test
+    void anUnknownActionTypeOrARequestWithoutTransactionUidIsRefused() throws Exception {
+        Dataset noTransaction = new Dataset();
+        noTransaction.newSequence(Tags.ReferencedSOPSequence).addItem()
+                .setString(Tags.ReferencedSOPInstanceUID, VR.UI, Dicom.newUid());
+        Dataset complete = new Dataset();
+        complete.setString(Tags.TransactionUID, VR.UI, Dicom.newUid());
+        complete.newSequence(Tags.ReferencedSOPSequence).addItem()
+                .setString(Tags.ReferencedSOPClassUID, VR.UI, UIDs.CTImageStorage)
+                .setString(Tags.ReferencedSOPInstanceUID, VR.UI, Dicom.newUid());
+        AssociateRequest rq = new AssociateRequest();
+        rq.setCallingAeTitle("COMMIT-IT");
+        rq.setCalledAeTitle("STRATA");
+        rq.addPresentationContext(UIDs.StorageCommitmentPushModel, UIDs.ExplicitVRLittleEndian);
+        DimseChannel ch = DimseChannel.open("127.0.0.1", StrataServer.DICOM_PORT, null, rq, new AssociationOptions(),
+                new DimseServices(), EXECUTOR);
+        try {
+            int pc = ch.requireContext(UIDs.StorageCommitmentPushModel, null);
+            assertEquals(0x0123, DimseChannel.await(ch.nAction(pc, UIDs.StorageCommitmentPushModel,
+                    UIDs.StorageCommitmentPushModelInstance, 2, complete)).status());
+            assertEquals(0x0120, DimseChannel.await(ch.nAction(pc, UIDs.StorageCommitmentPushModel,
+                    UIDs.StorageCommitmentPushModelInstance, 1, noTransaction)).status());
+        } finally {
+            ch.release();
         }
     }
 
