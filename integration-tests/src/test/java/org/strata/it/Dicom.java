@@ -50,6 +50,13 @@ final class Dicom {
         return java.util.Arrays.copyOfRange(all, (int) offset, all.length);
     }
 
+    /** A new UID under the UUID root 2.25. */
+    static String newUid() {
+        return "2.25." + new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
+                .putLong(java.util.UUID.randomUUID().getMostSignificantBits())
+                .putLong(java.util.UUID.randomUUID().getLeastSignificantBits()).array());
+    }
+
     /** The hot tier of the server under test, under its data folder. */
     static Path hotTier(String database) {
         return Path.of(System.getProperty("it.dir"), database.toLowerCase(), "data/strata/hot");

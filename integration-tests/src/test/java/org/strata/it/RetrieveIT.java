@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,7 +162,7 @@ class RetrieveIT {
         patientLevel.setString(Tags.PatientID, "X");
         Dataset noKey = new Dataset();
         noKey.setString(Tags.QueryRetrieveLevel, "SERIES");
-        noKey.setString(Tags.StudyInstanceUID, newUid());
+        noKey.setString(Tags.StudyInstanceUID, Dicom.newUid());
         for (Dataset keys : List.of(patientLevel, noKey)) {
             assertEquals(0xA900, retrieve(UIDs.StudyRootQueryRetrieveInformationModelGet, null, true, keys, null)
                     .status());
@@ -203,15 +201,15 @@ class RetrieveIT {
     private static Study storeStudy(Path dir) throws IOException {
         Files.createDirectories(dir);
         String patientId = "RIT-" + UUID.randomUUID().toString().substring(0, 8);
-        String studyUid = newUid();
-        String seriesA = newUid();
-        String seriesB = newUid();
+        String studyUid = Dicom.newUid();
+        String seriesA = Dicom.newUid();
+        String seriesB = Dicom.newUid();
         Map<String, Path> files = new HashMap<>();
         String[][] plan = {{seriesA, UIDs.ExplicitVRLittleEndian}, {seriesA, UIDs.ExplicitVRLittleEndian},
             {seriesB, UIDs.ImplicitVRLittleEndian}};
         for (String[] instance : plan) {
             DicomFile ct = Part10.read(CT);
-            String sopUid = newUid();
+            String sopUid = Dicom.newUid();
             ct.dataset().setString(Tags.PatientID, patientId);
             ct.dataset().setString(Tags.StudyInstanceUID, studyUid);
             ct.dataset().setString(Tags.SeriesInstanceUID, instance[0]);
@@ -316,10 +314,5 @@ class RetrieveIT {
     private static HttpResponse<String> delete(String aeTitle, String token) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(StrataServer.uri("/strata/api/admin/remote-aes/" + aeTitle))
                 .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String newUid() {
-        return "2.25." + new BigInteger(1, ByteBuffer.allocate(16).putLong(UUID.randomUUID().getMostSignificantBits())
-                .putLong(UUID.randomUUID().getLeastSignificantBits()).array());
     }
 }

@@ -7,10 +7,13 @@ import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.util.List;
 import org.strata.dicom.data.Dataset;
+import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.CommandField;
 import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.io.DicomParseException;
+import org.strata.ejb.commitment.CommitmentService;
+import org.strata.ejb.mpps.MppsService;
 import org.strata.ejb.query.QueryRefusedException;
 import org.strata.ejb.query.QueryService;
 import org.strata.ejb.retrieve.RetrieveService;
@@ -36,6 +39,12 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     @EJB
     private RetrieveService retrieve;
 
+    @EJB
+    private CommitmentService commitment;
+
+    @EJB
+    private MppsService mpps;
+
     @Override
     public void onRequest(DimseRequest request) throws IOException {
         int field = request.command().commandField();
@@ -48,6 +57,13 @@ public class DicomRequestDispatcher implements DicomRequestListener {
             retrieve.get(request);
         } else if (field == CommandField.C_MOVE_RQ) {
             retrieve.move(request);
+        } else if (field == CommandField.N_ACTION_RQ
+                && UIDs.StorageCommitmentPushModel.equals(request.command().sopClassUid())) {
+            commitment.nAction(request);
+        } else if (field == CommandField.N_CREATE_RQ && isMpps(request)) {
+            mpps.nCreate(request);
+        } else if (field == CommandField.N_SET_RQ && isMpps(request)) {
+            mpps.nSet(request);
         } else {
             request.respondError(Status.UNRECOGNIZED_OPERATION, "operation not supported by this archive");
         }
@@ -83,6 +99,10 @@ public class DicomRequestDispatcher implements DicomRequestListener {
             return;
         }
         request.respond(request.isCancelled() ? Status.CANCEL : Status.SUCCESS);
+    }
+
+    private static boolean isMpps(DimseRequest request) {
+        return UIDs.ModalityPerformedProcedureStep.equals(request.command().sopClassUid());
     }
 
     private void cStore(DimseRequest request) throws IOException {

@@ -130,7 +130,7 @@ public class HotTier {
     }
 
     /** Hex SHA-256 of a file's bytes. */
-    static String sha256Of(Path file) throws IOException {
+    public static String sha256Of(Path file) throws IOException {
         MessageDigest sha256 = sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[COPY_BUFFER];

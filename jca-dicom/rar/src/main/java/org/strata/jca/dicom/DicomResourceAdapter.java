@@ -40,6 +40,9 @@ public class DicomResourceAdapter implements ResourceAdapter {
         UIDs.PatientRootQueryRetrieveInformationModelFind, UIDs.StudyRootQueryRetrieveInformationModelFind,
         UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
         UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
+    /** Normalized services: Storage Commitment Push Model (N-ACTION, then our N-EVENT-REPORT) and MPPS. */
+    private static final String[] N_SERVICE_CLASSES = {UIDs.StorageCommitmentPushModel,
+        UIDs.ModalityPerformedProcedureStep};
 
     @ConfigProperty(defaultValue = "STRATA", description = "AE title the archive answers to")
     private String aeTitle = "STRATA";
@@ -103,6 +106,9 @@ public class DicomResourceAdapter implements ResourceAdapter {
         for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
             policy.accept(queryRetrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         }
+        for (String nService : N_SERVICE_CLASSES) {
+            policy.accept(nService, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
+        }
         return policy;
     }
 
@@ -110,6 +116,9 @@ public class DicomResourceAdapter implements ResourceAdapter {
         DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
         for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
             services.register(queryRetrieve, delivery);
+        }
+        for (String nService : N_SERVICE_CLASSES) {
+            services.register(nService, delivery);
         }
         return services;
     }

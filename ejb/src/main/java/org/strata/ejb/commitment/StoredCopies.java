@@ -1,0 +1,38 @@
+package org.strata.ejb.commitment;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.strata.ejb.store.HotTier;
+import org.strata.persistence.index.Instance;
+
+/** Looks up what the index holds of the instances a commitment request names. */
+@Stateless
+public class StoredCopies {
+    /** Bounds the IN list of one query (databases limit the number of bind parameters). */
+    private static final int CHUNK = 500;
+
+    @PersistenceContext(unitName = "strata")
+    private EntityManager em;
+
+    @Inject
+    HotTier hot;
+
+    /** The indexed copies of these SOP instance UIDs, by UID; UIDs the index does not hold are absent. */
+    public Map<String, StoredCopy> find(List<String> sopInstanceUids) {
+        Map<String, StoredCopy> found = new HashMap<>();
+        for (int from = 0; from < sopInstanceUids.size(); from += CHUNK) {
+            List<String> chunk = sopInstanceUids.subList(from, Math.min(sopInstanceUids.size(), from + CHUNK));
+            for (Instance i : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids",
+                    Instance.class).setParameter("uids", chunk).getResultList()) {
+                found.put(i.getSopInstanceUid(), new StoredCopy(i.getSopClassUid(),
+                        hot.root().resolve(i.getStoragePath()), i.getSizeBytes(), i.getSha256()));
+            }
+        }
+        return found;
+    }
+}
