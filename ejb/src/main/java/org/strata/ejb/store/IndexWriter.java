@@ -24,8 +24,12 @@ public class IndexWriter {
     /** The indexed instance with this SOP Instance UID, or null. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Instance find(String sopInstanceUid) {
-        List<Instance> found = em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid = :uid", Instance.class)
-                .setParameter("uid", sopInstanceUid).getResultList();
+        return byUid("SELECT i FROM Instance i WHERE i.sopInstanceUid = :uid", Instance.class, sopInstanceUid);
+    }
+
+    /** The one row a query by a unique UID finds, or null. */
+    private <T> T byUid(String jpql, Class<T> type, String uid) {
+        List<T> found = em.createQuery(jpql, type).setParameter("uid", uid).getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -60,10 +64,9 @@ public class IndexWriter {
 
     private Series series(Dataset header, Instant now) {
         String uid = header.getString(Tags.SeriesInstanceUID);
-        List<Series> found = em.createQuery("SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid", Series.class)
-                .setParameter("uid", uid).getResultList();
-        if (!found.isEmpty()) {
-            return found.get(0);
+        Series existing = byUid("SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid", Series.class, uid);
+        if (existing != null) {
+            return existing;
         }
         Series series = new Series();
         series.setStudy(study(header, now));
@@ -79,10 +82,9 @@ public class IndexWriter {
 
     private Study study(Dataset header, Instant now) {
         String uid = header.getString(Tags.StudyInstanceUID);
-        List<Study> found = em.createQuery("SELECT s FROM Study s WHERE s.studyInstanceUid = :uid", Study.class)
-                .setParameter("uid", uid).getResultList();
-        if (!found.isEmpty()) {
-            return found.get(0);
+        Study existing = byUid("SELECT s FROM Study s WHERE s.studyInstanceUid = :uid", Study.class, uid);
+        if (existing != null) {
+            return existing;
         }
         Study study = new Study();
         study.setPatient(patient(header, now));
