@@ -1,9 +1,10 @@
 package org.strata.dicom.bench;
 
+import static org.strata.dicom.bench.Throughput.measure;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Random;
 import org.strata.dicom.data.Dataset;
@@ -29,11 +30,6 @@ public final class FormatsBenchmark {
     private FormatsBenchmark() {
     }
 
-    /** One measured operation; returns the bytes it produced or consumed. */
-    private interface Case {
-        long run() throws IOException;
-    }
-
     public static void main(String[] args) throws IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         Dataset header = Part10.readHeader(Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm"))
@@ -43,17 +39,18 @@ public final class FormatsBenchmark {
         byte[] jsonBytes = json.toByteArray();
         System.out.printf("CT header: %d elements, %d bytes of JSON%n", header.size(), jsonBytes.length);
 
-        measure("JSON write, CT header", seconds, () -> {
-            CountingStream out = new CountingStream();
+        Throughput.CountingStream xml = new Throughput.CountingStream();
+        new DicomXmlWriter(xml, BulkDataPolicy.INLINE, true).write(header);
+
+        measure("JSON write, CT header", seconds, jsonBytes.length, () -> {
+            Throughput.CountingStream out = new Throughput.CountingStream();
             DicomJsonWriter.write(header, out, BulkDataPolicy.INLINE, false);
             return out.count;
         });
-        measure("JSON read, CT header", seconds, () -> {
-            DicomJsonReader.read(new ByteArrayInputStream(jsonBytes));
-            return jsonBytes.length;
-        });
-        measure("XML write, CT header", seconds, () -> {
-            CountingStream out = new CountingStream();
+        measure("JSON read, CT header", seconds, jsonBytes.length,
+                () -> DicomJsonReader.read(new ByteArrayInputStream(jsonBytes)).size());
+        measure("XML write, CT header", seconds, xml.count, () -> {
+            Throughput.CountingStream out = new Throughput.CountingStream();
             new DicomXmlWriter(out, BulkDataPolicy.INLINE, true).write(header);
             return out.count;
         });
@@ -62,25 +59,8 @@ public final class FormatsBenchmark {
         byte[] frame = ctLikeFrame(format);
         byte[] rle = RleCodec.encodeFrame(frame, format);
         System.out.printf("512x512x16 frame: %d bytes, RLE %d bytes%n", frame.length, rle.length);
-        measure("RLE encode, 512x512x16", seconds, () -> RleCodec.encodeFrame(frame, format).length * 0L + frame.length);
-        measure("RLE decode, 512x512x16", seconds, () -> RleCodec.decodeFrame(rle, format).length);
-    }
-
-    private static void measure(String name, double seconds, Case operation) throws IOException {
-        long warmUpEnd = System.nanoTime() + (long) (seconds * 1e9); // as long as the measurement: the JIT is slow on a busy machine
-        while (System.nanoTime() < warmUpEnd) {
-            operation.run();
-        }
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long count = 0;
-        long bytes = 0;
-        while (System.nanoTime() < end) {
-            bytes += operation.run();
-            count++;
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-26s %,12.0f ops/s %10.1f MB/s%n", name, count / elapsed, bytes / elapsed / 1e6);
+        measure("RLE encode, 512x512x16", seconds, frame.length, () -> RleCodec.encodeFrame(frame, format).length);
+        measure("RLE decode, 512x512x16", seconds, frame.length, () -> RleCodec.decodeFrame(rle, format).length);
     }
 
     /** A body of smooth values with noise in the low bits, over a constant background, as CT slices look. */
@@ -97,20 +77,5 @@ public final class FormatsBenchmark {
             }
         }
         return frame;
-    }
-
-    /** Counts bytes written and drops them. */
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

@@ -1,11 +1,10 @@
 package org.strata.dicom.bench;
 
+import static org.strata.dicom.bench.Throughput.measure;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.strata.dicom.data.Dataset;
@@ -29,10 +28,6 @@ import org.strata.dicom.io.TransferSyntax;
  */
 public final class IoBenchmark {
     private IoBenchmark() {
-    }
-
-    private interface Case {
-        long run() throws IOException;
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,13 +56,13 @@ public final class IoBenchmark {
             Files.delete(onDisk);
         }
         measure("full write", seconds, file.length, () -> {
-            CountingStream out = new CountingStream();
+            Throughput.CountingStream out = new Throughput.CountingStream();
             new DicomWriter(out).writeFile(meta, dataset);
             return out.count;
         });
         measure("full read + write", seconds, file.length, () -> {
             DicomFile f = read(file, false);
-            CountingStream out = new CountingStream();
+            Throughput.CountingStream out = new Throughput.CountingStream();
             new DicomWriter(out).writeFile(f.meta(), f.dataset());
             return out.count;
         });
@@ -75,33 +70,6 @@ public final class IoBenchmark {
 
     private static DicomFile read(byte[] file, boolean header) throws IOException {
         return new DicomReader(new ByteArrayInputStream(file)).stopBeforePixelData(header).readFile();
-    }
-
-    /**
-     * Runs a case for {@code seconds} of wall time after a warm-up; reports throughput per second of this
-     * thread's CPU time (what one core does, independent of other load on the machine) and per wall second.
-     */
-    private static void measure(String name, double seconds, long bytesPerOp, Case c) throws IOException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sink = 0;
-        long warmupEnd = System.nanoTime() + (long) (seconds * 0.5e9);
-        while (System.nanoTime() < warmupEnd) {
-            sink += c.run();
-        }
-        long ops = 0;
-        long cpuStart = threads.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        long now;
-        do {
-            sink += c.run();
-            ops++;
-            now = System.nanoTime();
-        } while (now < end);
-        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        double wall = (now - start) / 1e9;
-        System.out.printf("%-38s per CPU-s: %8.0f instances/s %7.0f MB/s | per wall-s: %8.0f instances/s (%d ops, %d)%n",
-                name, ops / cpu, ops * (double) bytesPerOp / cpu / 1e6, ops / wall, ops, sink % 10);
     }
 
     /** CT_small.dcm's header with Rows/Columns 512 and 512x512 16-bit pixel data, written as a Part 10 file. */
@@ -123,17 +91,4 @@ public final class IoBenchmark {
     }
 
     /** Discards bytes, counting them. */
-    private static final class CountingStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
-    }
 }
