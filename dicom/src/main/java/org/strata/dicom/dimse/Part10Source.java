@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.strata.dicom.data.Dataset;
 import org.strata.dicom.io.DicomParseException;
 import org.strata.dicom.io.DicomReader;
 import org.strata.dicom.io.DicomWriter;
@@ -11,11 +12,12 @@ import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.io.TransferSyntax;
 import org.strata.dicom.net.Association;
+import org.strata.dicom.pixel.Transcoder;
 
 /**
  * A Part 10 file to send with C-STORE. Only its File Meta Information is parsed; the data set bytes after it are
- * copied straight into P-DATA PDUs when the negotiated transfer syntax is the file's own. Otherwise an
- * uncompressed data set is re-encoded (read whole; the fallback path).
+ * copied straight into P-DATA PDUs when the negotiated transfer syntax is the file's own. Otherwise the data set
+ * is read whole and re-encoded (uncompressed or RLE; the fallback path).
  */
 public final class Part10Source {
     private final Path file;
@@ -68,11 +70,9 @@ public final class Part10Source {
         return datasetOffset;
     }
 
-    /** Whether the data set can be sent in {@code transferSyntaxUid} (its own, or re-encoded if uncompressed). */
+    /** Whether the data set can be sent in {@code transferSyntaxUid}: its own, or one {@link Transcoder} reaches. */
     public boolean canSendAs(String transferSyntaxUid) {
-        return transferSyntaxUid.equals(transferSyntaxUid())
-                || (!TransferSyntax.forUid(transferSyntaxUid()).isEncapsulated()
-                && !TransferSyntax.forUid(transferSyntaxUid).isEncapsulated());
+        return Transcoder.canTranscode(transferSyntaxUid(), transferSyntaxUid);
     }
 
     /** The data set in {@code transferSyntaxUid}: copied verbatim if it is the file's own, else re-encoded. */
@@ -94,6 +94,10 @@ public final class Part10Source {
             throw new DimseException(file + ": cannot convert " + transferSyntaxUid() + " to " + transferSyntaxUid);
         }
         TransferSyntax target = TransferSyntax.forUid(transferSyntaxUid);
-        return out -> DicomWriter.writeDataset(out, Part10.read(file).dataset(), target);
+        return out -> {
+            Dataset dataset = Part10.read(file).dataset();
+            Transcoder.transcode(dataset, TransferSyntax.forUid(transferSyntaxUid()), target);
+            DicomWriter.writeDataset(out, dataset, target);
+        };
     }
 }

@@ -10,6 +10,7 @@ import org.strata.dicom.io.DicomFile;
 import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.io.TransferSyntax;
+import org.strata.dicom.pixel.Transcoder;
 
 /** {@code convert}: rewrites a DICOM file in another transfer syntax (uncompressed ones and RLE). */
 final class ConvertCommand implements Command {
@@ -49,7 +50,7 @@ final class ConvertCommand implements Command {
         TransferSyntax to = Syntaxes.parse(target);
         DicomFile dicom = Inputs.readDicom(files.get(0));
         Dataset dataset = dicom.dataset();
-        Syntaxes.transcode(dataset, dicom.transferSyntax(), to);
+        Transcoder.transcode(dataset, dicom.transferSyntax(), to);
         FileMetaInformation meta = dicom.meta() != null
                 ? FileMetaInformation.create(orEmpty(dicom.meta().mediaStorageSopClassUid()),
                         orEmpty(dicom.meta().mediaStorageSopInstanceUid()), to.uid())

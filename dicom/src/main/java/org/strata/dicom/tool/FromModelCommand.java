@@ -12,6 +12,7 @@ import org.strata.dicom.dict.Tags;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.io.TransferSyntax;
 import org.strata.dicom.json.DicomJsonReader;
+import org.strata.dicom.pixel.Transcoder;
 import org.strata.dicom.xml.DicomXmlReader;
 
 /** {@code fromjson} and {@code fromxml}: a DICOM JSON or Native DICOM Model document to a Part 10 file. */
@@ -58,7 +59,7 @@ final class FromModelCommand implements Command {
         }
         // The document carries native pixel bytes, or fragments that can only belong to the syntax asked for.
         if (dataset.getFragments(Tags.PixelData) == null) {
-            Syntaxes.transcode(dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, target);
+            Transcoder.transcode(dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, target);
         } else if (!target.isEncapsulated()) {
             throw new UsageException("encapsulated pixel data needs --transfer-syntax with its compressed syntax");
         }

@@ -18,8 +18,8 @@ import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.DimseResponse;
 import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Part10Source;
+import org.strata.dicom.pixel.Transcoder;
 import org.strata.dicom.dimse.Status;
-import org.strata.dicom.io.TransferSyntax;
 import org.strata.dicom.net.Association;
 import org.strata.dicom.net.AssociationOptions;
 
@@ -139,7 +139,7 @@ public class RetrieveService {
 
     /**
      * The accepted context to send {@code item} on: one with its stored transfer syntax, else one it can be
-     * converted to (uncompressed to uncompressed); -1 if none. On a C-GET association the requester must also
+     * converted to (uncompressed or RLE to uncompressed); -1 if none. On a C-GET association the requester must also
      * have taken the SCP role for the storage class.
      */
     static int storageContext(Association as, RetrieveItem item, boolean requireScpRole) {
@@ -153,15 +153,11 @@ public class RetrieveService {
         }
         for (String ts : List.of(MoveDestination.EXPLICIT_LE, MoveDestination.IMPLICIT_LE)) {
             pc = as.findContext(item.sopClassUid(), ts);
-            if (pc >= 0 && convertible(item.transferSyntaxUid(), ts)) {
+            if (pc >= 0 && Transcoder.canTranscode(item.transferSyntaxUid(), ts)) {
                 return pc;
             }
         }
         return -1;
-    }
-
-    private static boolean convertible(String from, String to) {
-        return !TransferSyntax.forUid(from).isEncapsulated() && !TransferSyntax.forUid(to).isEncapsulated();
     }
 
     private static Optional<Part10Source> source(RetrieveItem item) {
