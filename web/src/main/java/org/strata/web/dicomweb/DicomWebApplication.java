@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.strata.web.dicomweb.bulk.BulkDataResource;
 import org.strata.web.dicomweb.stow.StowResource;
+import org.strata.web.dicomweb.stow.StudyStowResource;
 import org.strata.web.dicomweb.wado.WadoResource;
 
 /** DICOMweb (PS3.18) under {@code /dicom-web}: STOW-RS, QIDO-RS, WADO-RS. */
@@ -13,6 +14,7 @@ public class DicomWebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so these resources never appear under /strata/api too (and vice versa).
-        return Set.of(DicomWebExceptionMapper.class, StowResource.class, WadoResource.class, BulkDataResource.class);
+        return Set.of(DicomWebExceptionMapper.class, StowResource.class, StudyStowResource.class, WadoResource.class,
+                BulkDataResource.class);
     }
 }
