@@ -49,6 +49,7 @@ import org.strata.dicom.json.DicomJsonReader;
 import org.strata.dicom.json.DicomJsonWriter;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
+import org.strata.dicom.xml.DicomXmlWriter;
 
 /**
  * STOW-RS and WADO-RS against the running archive: pydicom's corpus stored over HTTP and read back byte for byte,
@@ -251,6 +252,20 @@ class StowWadoIT {
         assertArrayEquals(pixels, stored.getBytes(Tags.PixelData));
         assertEquals(dataset.getString(Tags.PatientName), stored.getString(Tags.PatientName));
         assertEquals(dataset.getString(Tags.ImagePositionPatient), stored.getString(Tags.ImagePositionPatient));
+
+        Dataset xmlCopy = dataset.deepCopy();
+        xmlCopy.setString(Tags.SOPInstanceUID, VR.UI, Dicom.newUid());
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        new DicomXmlWriter(xml, BulkDataPolicy.uris(30_000, (p, vr) -> "bulk/" + p), false).write(xmlCopy);
+        HttpResponse<byte[]> fromXml = stow("/dicom-web/studies", "application/dicom+xml",
+                StrataServer.token("writer", "writer"), null, Part.of("application/dicom+xml", null, xml.toByteArray()),
+                Part.of("application/octet-stream", "bulk/7FE00010", pixels));
+        assertEquals(200, fromXml.statusCode(), text(fromXml));
+        String xmlPath = path.substring(0, path.lastIndexOf('/') + 1) + xmlCopy.getString(Tags.SOPInstanceUID);
+        Dataset storedFromXml = Part10.read(write(dir, parts(get(xmlPath, StrataServer.token("reader", "reader"),
+                AS_STORED, null)).get(0).content())).dataset();
+        assertArrayEquals(pixels, storedFromXml.getBytes(Tags.PixelData));
+        assertEquals(dataset.getString(Tags.PatientName), storedFromXml.getString(Tags.PatientName));
 
         HttpResponse<byte[]> missingBulk = stow("/dicom-web/studies", "application/dicom+json",
                 StrataServer.token("writer", "writer"), null, Part.of("application/dicom+json", null,
