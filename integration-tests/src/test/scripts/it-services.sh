@@ -53,7 +53,8 @@ start() {
   "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --import-realm \
     >"$IT_DIR/keycloak.log" 2>&1 &
   echo $! > "$IT_DIR/keycloak.pid"
-  for _ in $(seq 1 120); do
+  # Up to 5 minutes: on a loaded machine Keycloak's first start (augmentation, schema) alone takes 2-3.
+  for _ in $(seq 1 300); do
     if curl -sf -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/strata"; then
       echo "it-services: Keycloak on 127.0.0.1:$KEYCLOAK_PORT"
       return 0
@@ -63,6 +64,7 @@ start() {
   done
   echo "it-services: Keycloak did not start; its log follows" >&2
   tail -50 "$IT_DIR/keycloak.log" >&2
+  stop # leave neither Keycloak nor PostgreSQL running
   exit 1
 }
 

@@ -1,6 +1,7 @@
 package org.strata.ejb.query;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -67,6 +68,18 @@ public sealed interface KeyMatch {
         public boolean matches(String value) {
             return value != null && (from == null || value.compareTo(from) >= 0)
                     && (to == null || value.compareTo(to) <= 0);
+        }
+
+        /** Appends the condition on a JPQL path, one comparison per bounded end, parameters named after {@code p}. */
+        public void appendJpql(String path, String p, StringBuilder jpql, Map<String, Object> parameters) {
+            if (from != null) {
+                jpql.append(" AND ").append(path).append(" >= :").append(p).append('f');
+                parameters.put(p + "f", from);
+            }
+            if (to != null) {
+                jpql.append(" AND ").append(path).append(" <= :").append(p).append('t');
+                parameters.put(p + "t", to);
+            }
         }
     }
 

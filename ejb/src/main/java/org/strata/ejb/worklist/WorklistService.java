@@ -107,14 +107,7 @@ public class WorklistService {
             jpql.append(" AND ").append(path).append(" = :").append(p);
             parameters.put(p, s.value());
         } else if (match instanceof KeyMatch.Range r) {
-            if (r.from() != null) {
-                jpql.append(" AND ").append(path).append(" >= :").append(p).append('f');
-                parameters.put(p + "f", r.from());
-            }
-            if (r.to() != null) {
-                jpql.append(" AND ").append(path).append(" <= :").append(p).append('t');
-                parameters.put(p + "t", r.to());
-            }
+            r.appendJpql(path, p, jpql, parameters);
         }
     }
 }
