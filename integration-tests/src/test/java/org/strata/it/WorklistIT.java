@@ -24,6 +24,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -35,11 +39,16 @@ import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.VR;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.dimse.DimseChannel;
+import org.strata.dicom.dimse.DimseResponse;
+import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.json.BulkDataPolicy;
 import org.strata.dicom.json.DicomJsonReader;
 import org.strata.dicom.json.DicomJsonWriter;
+import org.strata.dicom.net.AssociateRequest;
+import org.strata.dicom.net.AssociationOptions;
 
 /**
  * The Modality Worklist: entries are added over the admin REST API with a real administrator's token, then DCMTK's
@@ -284,6 +293,34 @@ class WorklistIT {
         assertEquals(Set.of(entry.accession()), returned(responses));
         assertEquals("ISO_IR 192", responses.get(0).getString(Tags.SpecificCharacterSet));
         assertEquals(name, responses.get(0).getString(Tags.PatientName));
+    }
+
+    @Test
+    void cCancelEndsTheQueryWithFe00BeforeAllMatchesAreSent() throws Exception {
+        int all = expected(e -> e.item().getString(Tags.PatientName).startsWith("Wl" + RUN)).size();
+        Dataset keys = new Dataset().setString(Tags.PatientName, VR.PN, "Wl" + RUN + "*")
+                .setString(Tags.AccessionNumber, VR.SH, "");
+        String sopClass = UIDs.ModalityWorklistInformationModelFind;
+        AssociateRequest rq = new AssociateRequest();
+        rq.setCallingAeTitle("WORKLIST-IT");
+        rq.setCalledAeTitle("STRATA");
+        rq.addPresentationContext(sopClass, UIDs.ExplicitVRLittleEndian);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        DimseChannel channel = DimseChannel.open("127.0.0.1", StrataServer.DICOM_PORT, null, rq,
+                new AssociationOptions(), new DimseServices(), executor);
+        try {
+            int pc = channel.requireContext(sopClass, null);
+            AtomicInteger pending = new AtomicInteger();
+            CompletableFuture<DimseResponse> result = channel.find(pc, sopClass, keys, r -> pending.incrementAndGet());
+            // The cancel follows the request (message ID 1) at once, before the archive has read the worklist.
+            channel.cancel(pc, 1);
+            DimseResponse response = DimseChannel.await(result);
+            assertEquals(0xFE00, response.status());
+            assertTrue(pending.get() < all, pending.get() + " of " + all + " matches were sent");
+        } finally {
+            channel.release();
+            executor.shutdownNow();
+        }
     }
 
     @Test
