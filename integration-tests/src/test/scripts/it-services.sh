@@ -64,6 +64,7 @@ start() {
   done
   echo "it-services: Keycloak did not start; its log follows" >&2
   tail -50 "$IT_DIR/keycloak.log" >&2
+  stop # leave neither Keycloak nor PostgreSQL running
   exit 1
 }
 

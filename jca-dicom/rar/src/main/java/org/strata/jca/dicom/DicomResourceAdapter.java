@@ -35,11 +35,12 @@ import org.strata.jca.dicom.api.DicomListenerState;
 public class DicomResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(DicomResourceAdapter.class.getName());
     /**
-     * C-FIND, C-GET and C-MOVE (Patient and Study Root); the C-STORE sub-operations of the last two use the storage
-     * contexts.
+     * C-FIND, C-GET and C-MOVE (Patient and Study Root), and the Modality Worklist C-FIND; the C-STORE sub-operations
+     * of C-GET and C-MOVE use the storage contexts.
      */
     private static final String[] QUERY_RETRIEVE_CLASSES = {
         UIDs.PatientRootQueryRetrieveInformationModelFind, UIDs.StudyRootQueryRetrieveInformationModelFind,
+        UIDs.ModalityWorklistInformationModelFind,
         UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
         UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
     /** Normalized services: Storage Commitment Push Model (N-ACTION, then our N-EVENT-REPORT) and MPPS. */
