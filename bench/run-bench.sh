@@ -33,7 +33,7 @@ services="$root/bench/target/services"
 kc_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$root/pom.xml")
 keycloak_port=$(free_port 18180)
 postgres_port=$(free_port 15432)
-export IT_DIR="$services" KEYCLOAK_PORT="$keycloak_port" POSTGRESQL_PORT="$postgres_port" \
+export IT_DIR="$services" KEYCLOAK_START_SECONDS=600 KEYCLOAK_PORT="$keycloak_port" POSTGRESQL_PORT="$postgres_port" \
   KEYCLOAK_ZIP="$root/wildfly-config/target/keycloak/keycloak-$kc_version.zip" \
   REALM_JSON="$root/wildfly-config/src/main/keycloak/strata-realm.json"
 it_services="$root/integration-tests/src/test/scripts/it-services.sh"

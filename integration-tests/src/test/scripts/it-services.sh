@@ -3,6 +3,7 @@
 # free loopback port) and Keycloak with a freshly imported 'strata' realm. Called by Maven around the ITs.
 #   it-services.sh start   (needs IT_DIR, KEYCLOAK_ZIP, KEYCLOAK_PORT, REALM_JSON, POSTGRESQL_PORT)
 #   it-services.sh stop    (needs IT_DIR)
+# KEYCLOAK_START_SECONDS (default 120) bounds the wait for Keycloak (a loaded machine needs more on a first start).
 set -euo pipefail
 : "${IT_DIR:?}"
 
@@ -53,7 +54,7 @@ start() {
   "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --import-realm \
     >"$IT_DIR/keycloak.log" 2>&1 &
   echo $! > "$IT_DIR/keycloak.pid"
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${KEYCLOAK_START_SECONDS:-120}"); do
     if curl -sf -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/strata"; then
       echo "it-services: Keycloak on 127.0.0.1:$KEYCLOAK_PORT"
       return 0

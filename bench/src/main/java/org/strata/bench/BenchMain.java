@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.strata.bench.data.CtTemplate;
 import org.strata.bench.data.DataSetGenerator;
+import org.strata.bench.data.DataSetShape;
 import org.strata.bench.data.GeneratedDataSet;
 import org.strata.bench.report.Cell;
 import org.strata.bench.report.ReportWriter;
@@ -30,6 +31,8 @@ import org.strata.bench.systems.StrataSystem;
  */
 public final class BenchMain {
     private static final String SEED = "strata-bench-1";
+    /** Sent before each timed ingest, the same to every system, so a JIT compiler's warm-up is not what is measured. */
+    private static final DataSetShape WARMUP_SHAPE = new DataSetShape(1, 1, 20);
     private static final int ORTHANC_HTTP_PORT = 8042;
     private static final int ORTHANC_DICOM_PORT = 4242;
     private static final int STORESCP_PORT = 11113;
@@ -54,11 +57,12 @@ public final class BenchMain {
         }
         ZonedDateTime started = ZonedDateTime.now(ZoneOffset.UTC);
         String machine = MachineInfo.describe();
-        GeneratedDataSet data = dataSet(options);
+        GeneratedDataSet data = dataSet(options, options.shape(), "BENCH");
+        GeneratedDataSet warmup = dataSet(options, WARMUP_SHAPE, "WARMUP");
         ResultTable table = new ResultTable();
         List<BenchSystem> systems = systems(options, data);
         systems.forEach(s -> table.addSystem(s.info()));
-        BenchRun run = new BenchRun(data, table, options.workFolder(), options.queryRepeats(), options.indexFill(),
+        BenchRun run = new BenchRun(data, warmup, table, options.workFolder(), options.queryRepeats(), options.indexFill(),
                 MOVE_DESTINATION_PORT);
         run.declareMetrics();
         for (BenchSystem system : systems) {
@@ -88,14 +92,15 @@ public final class BenchMain {
         }
     }
 
-    private static GeneratedDataSet dataSet(BenchOptions options) throws IOException {
-        Path folder = options.dataFolder().resolve(options.shape().toString());
-        DataSetGenerator generator = new DataSetGenerator(CtTemplate.load(options.dataFolder()), options.shape(), SEED);
+    /** The measured data set, made once per size and seed and reused by later runs while complete. */
+    private static GeneratedDataSet dataSet(BenchOptions options, DataSetShape shape, String label) throws IOException {
+        Path folder = options.dataFolder().resolve(label.toLowerCase(java.util.Locale.ROOT) + "-" + shape);
+        DataSetGenerator generator = new DataSetGenerator(CtTemplate.load(options.dataFolder()), shape, SEED, label);
         Path complete = folder.resolve(".complete");
         if (Files.exists(complete)) {
             return generator.describe(folder);
         }
-        System.out.println("bench: generating " + options.shape() + " into " + folder);
+        System.out.println("bench: generating " + shape + " into " + folder);
         GeneratedDataSet data = generator.generate(folder);
         Files.writeString(complete, SEED + "\n");
         return data;

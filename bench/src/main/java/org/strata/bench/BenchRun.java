@@ -38,15 +38,22 @@ public final class BenchRun {
     private static final double MB = 1_000_000.0;
 
     private final GeneratedDataSet data;
+    private final GeneratedDataSet warmup;
     private final ResultTable table;
     private final Path work;
     private final int queryRepeats;
     private final long indexFill;
     private final int moveDestinationPort;
 
-    public BenchRun(GeneratedDataSet data, ResultTable table, Path work, int queryRepeats, long indexFill,
+    /**
+     * @param warmup sent untimed before each timed ingest (same path, same batch size), and so part of the index
+     *               the reads see; its patients (WARMUP^…) match none of the measured queries but "all studies"
+     *               and ModalitiesInStudy
+     */
+    public BenchRun(GeneratedDataSet data, GeneratedDataSet warmup, ResultTable table, Path work, int queryRepeats, long indexFill,
                     int moveDestinationPort) {
         this.data = data;
+        this.warmup = warmup;
         this.table = table;
         this.work = work;
         this.queryRepeats = queryRepeats;
@@ -204,6 +211,7 @@ public final class BenchRun {
         DicomAddress scp = system.storeScp().orElseThrow();
         String id = system.info().id();
         List<Path> files = data.files();
+        Dcmtk.store(scp, warmup.files(), 1, work.resolve("logs").resolve(id).resolve("warmup"));
         ProcessStats.Reading before = ProcessStats.read(system.pid());
         long t0 = System.nanoTime();
         Dcmtk.store(scp, files, associations, work.resolve("logs").resolve(id));
@@ -220,6 +228,9 @@ public final class BenchRun {
     private void stow(BenchSystem system, int perRequest) throws IOException {
         DicomWebClient web = new DicomWebClient(system.dicomWeb().orElseThrow());
         List<Path> files = data.files();
+        for (int i = 0; i < warmup.files().size(); i += perRequest) {
+            web.store(warmup.files().subList(i, Math.min(warmup.files().size(), i + perRequest)));
+        }
         long t0 = System.nanoTime();
         for (int i = 0; i < files.size(); i += perRequest) {
             web.store(files.subList(i, Math.min(files.size(), i + perRequest)));

@@ -66,7 +66,7 @@ class BenchRunTest {
         for (BenchSystem s : systems) {
             table.addSystem(s.info());
         }
-        BenchRun run = new BenchRun(data, table, work, 5, 0, 1);
+        BenchRun run = new BenchRun(data, data, table, work, 5, 0, 1);
         run.declareMetrics();
         for (BenchSystem s : systems) {
             run.measure(s);
@@ -109,7 +109,7 @@ class BenchRunTest {
         assertEquals(table.metrics().size(), table.metrics().stream().map(Metric::id).distinct().count());
         assertFalse(table.metrics().contains(Metrics.CSTORE_4_FILLED.rate()));
         ResultTable withFill = new ResultTable();
-        new BenchRun(data, withFill, work, 5, 1_000_000, 1).declareMetrics();
+        new BenchRun(data, data, withFill, work, 5, 1_000_000, 1).declareMetrics();
         assertTrue(withFill.metrics().contains(Metrics.CSTORE_4_FILLED.rate()));
         assertTrue(withFill.metrics().contains(Metrics.qido(Metrics.QUERY_SHAPES.get(0), 95, true)));
     }

@@ -30,12 +30,15 @@ public final class DataSetGenerator {
     private final Dataset template;
     private final DataSetShape shape;
     private final String seed;
+    private final String label;
 
     /**
      * @param template an uncompressed single-frame image; its group length elements are dropped (they would be
      *                 stale after the clone's edits) and its pixel data is kept as is
+     * @param label    names the patients (LABEL^P0000, ID LABEL-P0000) so that data sets of different labels never match
+     *                 the same queries
      */
-    public DataSetGenerator(DicomFile template, DataSetShape shape, String seed) {
+    public DataSetGenerator(DicomFile template, DataSetShape shape, String seed, String label) {
         this.template = template.dataset().deepCopy();
         List<Integer> groupLengths = new ArrayList<>();
         for (int i = 0; i < this.template.size(); i++) {
@@ -46,6 +49,7 @@ public final class DataSetGenerator {
         groupLengths.forEach(this.template::remove);
         this.shape = shape;
         this.seed = seed;
+        this.label = label;
     }
 
     /** Writes every file under {@code folder} (which must be empty or absent) and describes what it wrote. */
@@ -69,15 +73,15 @@ public final class DataSetGenerator {
     private GeneratedStudy study(Path folder, int s, boolean write) throws IOException {
         Dataset ds = template.deepCopy();
         String studyUid = uid("study", s, 0, 0);
-        String patientId = String.format("BENCH-P%04d", s);
-        String patientName = String.format("BENCH^P%04d", s);
+        String patientId = String.format("%s-P%04d", label, s);
+        String patientName = String.format("%s^P%04d", label, s);
         LocalDate date = FIRST_STUDY_DATE.plusDays(s);
         ds.setString(Tags.PatientID, VR.LO, patientId);
         ds.setString(Tags.PatientName, VR.PN, patientName);
         ds.setString(Tags.StudyInstanceUID, VR.UI, studyUid);
         ds.setDate(Tags.StudyDate, date);
         ds.setString(Tags.StudyID, VR.SH, Integer.toString(s + 1));
-        ds.setString(Tags.AccessionNumber, VR.SH, String.format("BENCH%06d", s));
+        ds.setString(Tags.AccessionNumber, VR.SH, String.format("%.8s%06d", label, s));
         ds.setString(Tags.Modality, VR.CS, "CT");
         List<Path> files = new ArrayList<>();
         long bytes = 0;
@@ -106,7 +110,7 @@ public final class DataSetGenerator {
 
     /** A 2.25 UID (PS3.5 B.2) from a name-based UUID of seed and position: unique per clone, same every run. */
     private String uid(String kind, int study, int series, int instance) {
-        UUID u = UUID.nameUUIDFromBytes((seed + '/' + kind + '/' + study + '/' + series + '/' + instance)
+        UUID u = UUID.nameUUIDFromBytes((seed + '/' + label + '/' + kind + '/' + study + '/' + series + '/' + instance)
                 .getBytes(StandardCharsets.US_ASCII));
         BigInteger value = new BigInteger(1, toBytes(u));
         return "2.25." + value;

@@ -29,14 +29,22 @@ public final class Postgres {
     }
 
     public void recreateDatabase(String database) throws IOException {
-        psql("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        psql("postgres", "CREATE DATABASE " + database);
+        // DROP and CREATE DATABASE refuse to run inside a transaction: one psql call each.
+        run("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", false);
+        run("postgres", "CREATE DATABASE " + database, false);
     }
 
     /** Runs SQL (one or more statements, in one transaction) in a database. */
     public void psql(String database, String sql) throws IOException {
-        List<String> command = new ArrayList<>(List.of(psqlBinary(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1",
-                "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "strata", "-d", database, "-c", sql));
+        run(database, sql, true);
+    }
+
+    private void run(String database, String sql, boolean singleTransaction) throws IOException {
+        List<String> command = new ArrayList<>(List.of(psqlBinary(), "-X", "-q", "-v", "ON_ERROR_STOP=1"));
+        if (singleTransaction) {
+            command.add("-1");
+        }
+        command.addAll(List.of("-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "strata", "-d", database, "-c", sql));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String output = new String(p.getInputStream().readAllBytes());

@@ -35,8 +35,8 @@ class DataSetGeneratorTest {
 
     @Test
     void sameSeedGivesByteIdenticalFiles(@TempDir Path a, @TempDir Path b) throws IOException {
-        GeneratedDataSet first = new DataSetGenerator(template, SHAPE, "seed").generate(a);
-        GeneratedDataSet second = new DataSetGenerator(template, SHAPE, "seed").generate(b);
+        GeneratedDataSet first = new DataSetGenerator(template, SHAPE, "seed", "BENCH").generate(a);
+        GeneratedDataSet second = new DataSetGenerator(template, SHAPE, "seed", "BENCH").generate(b);
         assertEquals(12, first.files().size());
         for (int i = 0; i < first.files().size(); i++) {
             assertEquals(a.relativize(first.files().get(i)), b.relativize(second.files().get(i)));
@@ -48,13 +48,13 @@ class DataSetGeneratorTest {
 
     @Test
     void describeMatchesWhatGenerateWrote(@TempDir Path folder) throws IOException {
-        DataSetGenerator generator = new DataSetGenerator(template, SHAPE, "seed");
+        DataSetGenerator generator = new DataSetGenerator(template, SHAPE, "seed", "BENCH");
         assertEquals(generator.generate(folder), generator.describe(folder));
     }
 
     @Test
     void everyCloneHasItsOwnUidsAndTheTemplatesPixels(@TempDir Path folder) throws IOException {
-        GeneratedDataSet data = new DataSetGenerator(template, SHAPE, "seed").generate(folder);
+        GeneratedDataSet data = new DataSetGenerator(template, SHAPE, "seed", "BENCH").generate(folder);
         Set<String> instances = new HashSet<>();
         Set<String> series = new HashSet<>();
         for (GeneratedStudy study : data.studies()) {
@@ -84,9 +84,18 @@ class DataSetGeneratorTest {
 
     @Test
     void anotherSeedGivesOtherUids(@TempDir Path a, @TempDir Path b) throws IOException {
-        GeneratedDataSet first = new DataSetGenerator(template, SHAPE, "seed").generate(a);
-        GeneratedDataSet other = new DataSetGenerator(template, SHAPE, "other").generate(b);
+        GeneratedDataSet first = new DataSetGenerator(template, SHAPE, "seed", "BENCH").generate(a);
+        GeneratedDataSet other = new DataSetGenerator(template, SHAPE, "other", "BENCH").generate(b);
         assertFalse(first.studies().get(0).studyUid().equals(other.studies().get(0).studyUid()));
+    }
+
+    @Test
+    void anotherLabelGivesOtherPatientsAndUids(@TempDir Path a, @TempDir Path b) throws IOException {
+        GeneratedStudy bench = new DataSetGenerator(template, SHAPE, "seed", "BENCH").generate(a).studies().get(0);
+        GeneratedStudy warmup = new DataSetGenerator(template, SHAPE, "seed", "WARMUP").generate(b).studies().get(0);
+        assertEquals("BENCH-P0000", bench.patientId());
+        assertEquals("WARMUP^P0000", warmup.patientName());
+        assertNotEquals(bench.studyUid(), warmup.studyUid());
     }
 
     @Test
