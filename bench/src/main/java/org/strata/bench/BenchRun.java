@@ -23,6 +23,7 @@ import org.strata.bench.report.Metric;
 import org.strata.bench.report.ResultTable;
 import org.strata.bench.systems.BenchSystem;
 import org.strata.bench.systems.DicomAddress;
+import org.strata.bench.systems.DicomWebEndpoint;
 import org.strata.bench.systems.SystemMissingException;
 
 /**
@@ -158,10 +159,11 @@ public final class BenchRun {
             attempt(system, List.of(Metrics.RETRIEVE_STUDY), () -> retrieveStudy(system, study,
                     () -> web.get("/studies/" + study.studyUid(), DicomWebClient.MULTIPART_DICOM)));
         } else if (system.staticFileUrl(data.folder(), study.files().get(0)).isPresent()) {
+            DicomWebClient files = new DicomWebClient(new DicomWebEndpoint("", java.util.Optional::empty));
             attempt(system, List.of(Metrics.RETRIEVE_STUDY), () -> retrieveStudy(system, study, () -> {
                 long bytes = 0;
                 for (Path file : study.files()) {
-                    bytes += DicomWebClient.getPlain(system.staticFileUrl(data.folder(), file).orElseThrow());
+                    bytes += files.getPlain(system.staticFileUrl(data.folder(), file).orElseThrow());
                 }
                 return bytes;
             }));

@@ -3,6 +3,7 @@ package org.strata.bench.measure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,9 @@ public final class DicomWebClient {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
     private final DicomWebEndpoint endpoint;
+    private final HttpClient client = BenchHttp.newClient();
 
+    /** @param endpoint the system's DICOMweb service; for static files, an endpoint without authorization */
     public DicomWebClient(DicomWebEndpoint endpoint) {
         this.endpoint = endpoint;
     }
@@ -41,17 +44,17 @@ public final class DicomWebClient {
         HttpRequest.Builder rq = request(endpoint.baseUrl() + "/studies", "application/dicom+json")
                 .header("Content-Type", MULTIPART_DICOM + "; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
-        exchange(rq.build());
+        exchange(client, rq.build());
     }
 
     /** GET {base}{path} (path starting with '/'), answering the number of body bytes. */
     public long get(String path, String accept) throws IOException {
-        return exchange(request(endpoint.baseUrl() + path, accept).GET().build());
+        return exchange(client, request(endpoint.baseUrl() + path, accept).GET().build());
     }
 
     /** GET of any URL without authorization (static files), answering the number of body bytes. */
-    public static long getPlain(URI uri) throws IOException {
-        return exchange(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());
+    public long getPlain(URI uri) throws IOException {
+        return exchange(client, HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());
     }
 
     private HttpRequest.Builder request(String url, String accept) {
@@ -60,10 +63,10 @@ public final class DicomWebClient {
         return rq;
     }
 
-    private static long exchange(HttpRequest request) throws IOException {
+    private static long exchange(HttpClient client, HttpRequest request) throws IOException {
         HttpResponse<InputStream> response;
         try {
-            response = BenchHttp.CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + request.uri(), e);
