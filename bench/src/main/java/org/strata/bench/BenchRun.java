@@ -24,6 +24,7 @@ import org.strata.bench.report.ResultTable;
 import org.strata.bench.systems.BenchSystem;
 import org.strata.bench.systems.DicomAddress;
 import org.strata.bench.systems.DicomWebEndpoint;
+import org.strata.bench.systems.Folders;
 import org.strata.bench.systems.SystemMissingException;
 
 /**
@@ -89,11 +90,11 @@ public final class BenchRun {
                 return;
             }
             if (system.dicomWeb().isPresent()) {
-                boolean stowAvailable = attempt(system, List.of(Metrics.stow(1)), () -> stow(system, 1));
-                if (stowAvailable && startClean(system)) {
+                attempt(system, List.of(Metrics.stow(1)), () -> stow(system, 1));
+                if (table.get(Metrics.stow(1), id) instanceof Cell.NotAvailable none) {
+                    table.putIfAbsent(Metrics.stow(20), id, none);
+                } else if (startClean(system)) {
                     attempt(system, List.of(Metrics.stow(20)), () -> stow(system, 20));
-                } else if (!stowAvailable) {
-                    table.putIfAbsent(Metrics.stow(20), id, table.get(Metrics.stow(1), id));
                 }
             }
             if (system.storeScp().isPresent()) {
@@ -180,6 +181,10 @@ public final class BenchRun {
         if (system.storeScp().isEmpty() && system.dicomWeb().isEmpty()) {
             return;
         }
+        if (!system.hasBulkIndexPath()) {
+            filledMetrics.forEach(m -> table.putIfAbsent(m, id, new Cell.NotAvailable("no bulk index path")));
+            return;
+        }
         if (!startClean(system)) {
             return;
         }
@@ -187,10 +192,7 @@ public final class BenchRun {
             system.stop();
             log(system, "bulk-filling the index with " + indexFill + " instances");
             long t0 = System.nanoTime();
-            if (!system.bulkFillIndex(indexFill)) {
-                filledMetrics.forEach(m -> table.putIfAbsent(m, id, new Cell.NotAvailable("no bulk index path")));
-                return;
-            }
+            system.bulkFillIndex(indexFill);
             log(system, String.format(Locale.ROOT, "bulk fill took %.0f s", (System.nanoTime() - t0) / 1e9));
             system.restart();
         } catch (IOException e) {
@@ -280,6 +282,7 @@ public final class BenchRun {
 
     private void cmove(BenchSystem system, GeneratedStudy study) throws IOException {
         Path received = work.resolve("cmove-" + system.info().id());
+        Folders.recreate(received);
         Path logs = work.resolve("logs").resolve(system.info().id());
         system.registerMoveDestination(MOVE_DESTINATION, moveDestinationPort);
         Process receiver = Dcmtk.receiver(MOVE_DESTINATION, moveDestinationPort, received, logs.resolve("cmove-storescp.log"));

@@ -49,8 +49,13 @@ public interface BenchSystem {
         return Optional.empty();
     }
 
-    /** Fills the index with {@code instances} synthetic rows by the system's bulk path, if it has one (server stopped). */
-    default boolean bulkFillIndex(long instances) throws IOException {
+    /** Whether {@link #bulkFillIndex} works: a documented path that fills the index without storing objects. */
+    default boolean hasBulkIndexPath() {
         return false;
+    }
+
+    /** Adds about {@code instances} synthetic instances to the index by the bulk path (the server is stopped). */
+    default void bulkFillIndex(long instances) throws IOException {
+        throw new UnsupportedOperationException(info().title() + " has no bulk index path");
     }
 }

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Emptying a system's working folder for a clean start. */
-final class Folders {
+/** Emptying a working folder for a clean start. */
+public final class Folders {
     private Folders() {
     }
 
-    static void recreate(Path folder) throws IOException {
+    public static void recreate(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (Stream<Path> all = Files.walk(folder)) {
                 for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {

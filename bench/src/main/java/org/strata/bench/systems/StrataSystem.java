@@ -75,7 +75,9 @@ public final class StrataSystem implements BenchSystem {
                 "-Dstrata.oidc.provider-url=" + keycloakUrl + "/realms/strata"));
         if (postgres != null) {
             command.addAll(List.of("-Dstrata.db.kind=PostgreSQL", "-Dstrata.db.url=" + postgres.jdbcUrl(DATABASE),
-                    "-Dstrata.db.user=strata", "-Dstrata.db.password="));
+                    "-Dstrata.db.user=strata",
+                    // The cluster trusts loopback connections; WildFly refuses an empty password.
+                    "-Dstrata.db.password=bench"));
         }
         Path serverLog = folder.resolve("log/server.log");
         logOffset = Files.exists(serverLog) ? Files.size(serverLog) : 0;
@@ -151,12 +153,13 @@ public final class StrataSystem implements BenchSystem {
      * file (they are never retrieved).
      */
     @Override
-    public boolean bulkFillIndex(long instances) throws IOException {
-        if (postgres == null) {
-            return false;
-        }
+    public boolean hasBulkIndexPath() {
+        return postgres != null;
+    }
+
+    @Override
+    public void bulkFillIndex(long instances) throws IOException {
         long studies = Math.max(1, instances / 200);
         postgres.psql(DATABASE, IndexFill.sql(studies));
-        return true;
     }
 }
