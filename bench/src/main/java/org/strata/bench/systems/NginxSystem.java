@@ -14,11 +14,10 @@ import org.strata.bench.report.SystemInfo;
  * nginx serving the data set's files as they are (sendfile, no logging), on 127.0.0.1: the bound for HTTP
  * retrieval. Runs in the foreground with its own configuration and prefix under the work folder.
  */
-public final class NginxSystem implements BenchSystem {
+public final class NginxSystem extends DaemonSystem {
     private final Path folder;
     private final Path dataSetFolder;
     private final int port;
-    private Daemon daemon;
 
     public NginxSystem(Path workFolder, Path dataSetFolder, int port) {
         this.folder = workFolder.resolve("nginx");
@@ -61,33 +60,16 @@ public final class NginxSystem implements BenchSystem {
                   }
                 }
                 """.formatted(folder, port, dataSetFolder.toAbsolutePath()));
-        launch();
+        start();
     }
 
-    private void launch() throws IOException {
+    @Override
+    Daemon launch() throws IOException {
         String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
-        daemon = Daemon.start("nginx", List.of(nginx, "-p", folder.toString(), "-c", folder.resolve("nginx.conf").toString()),
+        Daemon daemon = Daemon.start("nginx", List.of(nginx, "-p", folder.toString(), "-c", folder.resolve("nginx.conf").toString()),
                 Map.of(), folder.resolve("console.log"));
         daemon.awaitReady(() -> Daemon.portOpen(port), () -> null, 30);
-    }
-
-    @Override
-    public void restart() throws IOException {
-        stop();
-        launch();
-    }
-
-    @Override
-    public void stop() {
-        if (daemon != null) {
-            daemon.stop();
-            daemon = null;
-        }
-    }
-
-    @Override
-    public long pid() {
-        return daemon.pid();
+        return daemon;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class OrthancSystem {
                 loopbackShim, httpPort, dicomPort, postgres);
     }
 
-    private static final class Instance implements BenchSystem {
+    private static final class Instance extends DaemonSystem {
         private static final String DATABASE = "orthanc_bench";
         private final SystemInfo info;
         private final Path folder;
@@ -43,7 +43,6 @@ public final class OrthancSystem {
         private final int httpPort;
         private final int dicomPort;
         private final Postgres postgres;
-        private Daemon daemon;
 
         Instance(SystemInfo info, Path folder, Path loopbackShim, int httpPort, int dicomPort, Postgres postgres) {
             this.info = info;
@@ -79,7 +78,7 @@ public final class OrthancSystem {
                 postgres.recreateDatabase(DATABASE);
             }
             Files.writeString(folder.resolve("orthanc.json"), configuration());
-            launch();
+            start();
         }
 
         private String configuration() {
@@ -110,29 +109,12 @@ public final class OrthancSystem {
                     """.formatted(folder.resolve("storage"), folder.resolve("index"), httpPort, dicomPort, plugins, postgresql);
         }
 
-        private void launch() throws IOException {
-            daemon = Daemon.start(info.title(), List.of("Orthanc", folder.resolve("orthanc.json").toString()),
+        @Override
+        Daemon launch() throws IOException {
+            Daemon daemon = Daemon.start(info.title(), List.of("Orthanc", folder.resolve("orthanc.json").toString()),
                     Map.of("LD_PRELOAD", loopbackShim.toString()), folder.resolve("orthanc.log"));
             daemon.awaitReady(() -> BenchHttp.status("http://127.0.0.1:" + httpPort + "/system") == 200, () -> null, 120);
-        }
-
-        @Override
-        public void restart() throws IOException {
-            stop();
-            launch();
-        }
-
-        @Override
-        public void stop() {
-            if (daemon != null) {
-                daemon.stop();
-                daemon = null;
-            }
-        }
-
-        @Override
-        public long pid() {
-            return daemon.pid();
+            return daemon;
         }
 
         @Override

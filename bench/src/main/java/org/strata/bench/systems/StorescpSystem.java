@@ -12,10 +12,9 @@ import org.strata.bench.report.SystemInfo;
  * DCMTK's storescp writing every object to a folder, one forked process per association: the bound for DIMSE
  * ingest (it indexes nothing and does not sync files to disk).
  */
-public final class StorescpSystem implements BenchSystem {
+public final class StorescpSystem extends DaemonSystem {
     private final Path folder;
     private final int port;
-    private Daemon daemon;
 
     public StorescpSystem(Path workFolder, int port) {
         this.folder = workFolder.resolve("dcmtk-storescp");
@@ -34,32 +33,15 @@ public final class StorescpSystem implements BenchSystem {
         }
         Daemon.requireFree("storescp", port);
         Folders.recreate(folder.resolve("files"));
-        launch();
+        start();
     }
 
-    private void launch() throws IOException {
-        daemon = Daemon.start("storescp", List.of("storescp", "--fork", "-aet", "STORESCP",
+    @Override
+    Daemon launch() throws IOException {
+        Daemon daemon = Daemon.start("storescp", List.of("storescp", "--fork", "-aet", "STORESCP",
                 "-od", folder.resolve("files").toString(), Integer.toString(port)), Map.of(), folder.resolve("storescp.log"));
         daemon.awaitReady(() -> Daemon.portOpen(port), () -> null, 30);
-    }
-
-    @Override
-    public void restart() throws IOException {
-        stop();
-        launch();
-    }
-
-    @Override
-    public void stop() {
-        if (daemon != null) {
-            daemon.stop();
-            daemon = null;
-        }
-    }
-
-    @Override
-    public long pid() {
-        return daemon.pid();
+        return daemon;
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.strata.bench.report.SystemInfo;
  * cluster, with its data folder under the run's work folder and the run's Keycloak as OIDC provider: the same
  * settings run-strata.sh passes. HTTP 8080, DICOM AE STRATA on 11112, management 9990, all on 127.0.0.1.
  */
-public final class StrataSystem implements BenchSystem {
+public final class StrataSystem extends DaemonSystem {
     private static final int HTTP_PORT = 8080;
     private static final int DICOM_PORT = 11112;
     private static final int MANAGEMENT_PORT = 9990;
@@ -29,7 +29,6 @@ public final class StrataSystem implements BenchSystem {
     private final String keycloakUrl;
     private final KeycloakTokens tokens;
     private final Postgres postgres;
-    private Daemon daemon;
     private long logOffset;
 
     private StrataSystem(SystemInfo info, Path server, Path folder, String keycloakUrl, Postgres postgres) {
@@ -66,10 +65,12 @@ public final class StrataSystem implements BenchSystem {
         if (postgres != null) {
             postgres.recreateDatabase(DATABASE);
         }
-        launch();
+        start();
     }
 
-    private void launch() throws IOException {
+    @Override
+
+    Daemon launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(server.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.data.dir=" + folder.resolve("data"), "-Djboss.server.log.dir=" + folder.resolve("log"),
                 "-Dstrata.oidc.provider-url=" + keycloakUrl + "/realms/strata"));
@@ -81,9 +82,10 @@ public final class StrataSystem implements BenchSystem {
         }
         Path serverLog = folder.resolve("log/server.log");
         logOffset = Files.exists(serverLog) ? Files.size(serverLog) : 0;
-        daemon = Daemon.start(info.title(), command, Map.of("LAUNCH_JBOSS_IN_BACKGROUND", "1"), folder.resolve("log/console.log"));
+        Daemon daemon = Daemon.start(info.title(), command, Map.of("LAUNCH_JBOSS_IN_BACKGROUND", "1"), folder.resolve("log/console.log"));
         daemon.awaitReady(() -> BenchHttp.status("http://127.0.0.1:" + HTTP_PORT + "/strata/api/health") == 200,
                 () -> startFailure(serverLog), 300);
+        return daemon;
     }
 
     /** What run-strata.sh looks for: Strata's own refusal to start, or WildFly started with errors (WFLYSRV0026). */
@@ -102,25 +104,6 @@ public final class StrataSystem implements BenchSystem {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    @Override
-    public void restart() throws IOException {
-        stop();
-        launch();
-    }
-
-    @Override
-    public void stop() {
-        if (daemon != null) {
-            daemon.stop();
-            daemon = null;
-        }
-    }
-
-    @Override
-    public long pid() {
-        return daemon.pid();
     }
 
     @Override
