@@ -114,8 +114,10 @@ public final class BenchMain {
             systems.add(switch (id) {
                 case "strata-h2" -> StrataSystem.h2(options.strataServer(), work, options.keycloakUrl());
                 case "strata-pg" -> StrataSystem.postgresql(options.strataServer(), work, options.keycloakUrl(), postgres);
-                case "orthanc-sqlite" -> OrthancSystem.sqlite(work, options.loopbackShim(), ORTHANC_HTTP_PORT, ORTHANC_DICOM_PORT);
-                case "orthanc-pg" -> OrthancSystem.postgresql(work, options.loopbackShim(), ORTHANC_HTTP_PORT, ORTHANC_DICOM_PORT, postgres);
+                case "orthanc-sqlite" -> OrthancSystem.sqlite(work, options.loopbackShim(), ORTHANC_HTTP_PORT, ORTHANC_DICOM_PORT,
+                        BenchRun.moveDestination(MOVE_DESTINATION_PORT));
+                case "orthanc-pg" -> OrthancSystem.postgresql(work, options.loopbackShim(), ORTHANC_HTTP_PORT, ORTHANC_DICOM_PORT,
+                        BenchRun.moveDestination(MOVE_DESTINATION_PORT), postgres);
                 case "dcmtk-storescp" -> new StorescpSystem(work, STORESCP_PORT);
                 case "nginx" -> new NginxSystem(work, data.folder(), NGINX_PORT);
                 default -> throw new IllegalArgumentException("unknown system " + id);

@@ -63,6 +63,11 @@ public final class BenchRun {
         this.moveDestinationPort = moveDestinationPort;
     }
 
+    /** The C-MOVE destination of every run: a DCMTK storescp the harness starts for each C-MOVE. */
+    public static DicomAddress moveDestination(int port) {
+        return new DicomAddress(MOVE_DESTINATION, port);
+    }
+
     /** Every metric of this run in report order, so each table lists every system. */
     public void declareMetrics() {
         List<Metric> all = new ArrayList<>();

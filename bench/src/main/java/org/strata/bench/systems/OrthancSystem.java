@@ -1,8 +1,6 @@
 package org.strata.bench.systems;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +21,17 @@ public final class OrthancSystem {
 
     static final String PLUGINS = "/usr/share/orthanc/plugins/";
 
-    /** Orthanc on its own SQLite index. */
-    public static BenchSystem sqlite(Path workFolder, Path loopbackShim, int httpPort, int dicomPort) {
+    /** Orthanc on its own SQLite index; {@code moveDestination} is configured as its one known modality. */
+    public static BenchSystem sqlite(Path workFolder, Path loopbackShim, int httpPort, int dicomPort, DicomAddress moveDestination) {
         return new Instance(new SystemInfo("orthanc-sqlite", "Orthanc (SQLite)", false), workFolder.resolve("orthanc-sqlite"),
-                loopbackShim, httpPort, dicomPort, null);
+                loopbackShim, httpPort, dicomPort, moveDestination, null);
     }
 
     /** Orthanc with the PostgreSQL index plugin (files stay in its storage folder). */
-    public static BenchSystem postgresql(Path workFolder, Path loopbackShim, int httpPort, int dicomPort, Postgres postgres) {
+    public static BenchSystem postgresql(Path workFolder, Path loopbackShim, int httpPort, int dicomPort,
+                                         DicomAddress moveDestination, Postgres postgres) {
         return new Instance(new SystemInfo("orthanc-pg", "Orthanc (PostgreSQL)", false), workFolder.resolve("orthanc-pg"),
-                loopbackShim, httpPort, dicomPort, postgres);
+                loopbackShim, httpPort, dicomPort, moveDestination, postgres);
     }
 
     private static final class Instance extends DaemonSystem {
@@ -42,14 +41,17 @@ public final class OrthancSystem {
         private final Path loopbackShim;
         private final int httpPort;
         private final int dicomPort;
+        private final DicomAddress moveDestination;
         private final Postgres postgres;
 
-        Instance(SystemInfo info, Path folder, Path loopbackShim, int httpPort, int dicomPort, Postgres postgres) {
+        Instance(SystemInfo info, Path folder, Path loopbackShim, int httpPort, int dicomPort, DicomAddress moveDestination,
+                 Postgres postgres) {
             this.info = info;
             this.folder = folder;
             this.loopbackShim = loopbackShim;
             this.httpPort = httpPort;
             this.dicomPort = dicomPort;
+            this.moveDestination = moveDestination;
             this.postgres = postgres;
         }
 
@@ -91,11 +93,11 @@ public final class OrthancSystem {
             return """
                     {
                       "Name": "bench",
-                      "StorageDirectory": "%s",
-                      "IndexDirectory": "%s",
+                      "StorageDirectory": "%1$s",
+                      "IndexDirectory": "%2$s",
                       "StorageCompression": false,
-                      "HttpPort": %d,
-                      "DicomPort": %d,
+                      "HttpPort": %3$d,
+                      "DicomPort": %4$d,
                       "DicomAet": "ORTHANC",
                       "RemoteAccessAllowed": false,
                       "AuthenticationEnabled": false,
@@ -103,10 +105,12 @@ public final class OrthancSystem {
                       "DicomAlwaysAllowMove": true,
                       "DicomCheckCalledAet": false,
                       "SaveJobs": false,
-                      "Plugins": [%s],
-                    %s  "DicomWeb": {"Enable": true, "Root": "/dicom-web/", "EnableWado": true}
+                      "DicomModalities": {"%7$s": ["%7$s", "127.0.0.1", %8$d]},
+                      "Plugins": [%5$s],
+                    %6$s  "DicomWeb": {"Enable": true, "Root": "/dicom-web/", "EnableWado": true}
                     }
-                    """.formatted(folder.resolve("storage"), folder.resolve("index"), httpPort, dicomPort, plugins, postgresql);
+                    """.formatted(folder.resolve("storage"), folder.resolve("index"), httpPort, dicomPort, plugins, postgresql,
+                    moveDestination.aeTitle(), moveDestination.port());
         }
 
         @Override
@@ -129,9 +133,9 @@ public final class OrthancSystem {
 
         @Override
         public void registerMoveDestination(String aeTitle, int port) throws IOException {
-            BenchHttp.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/modalities/" + aeTitle))
-                    .PUT(HttpRequest.BodyPublishers.ofString(
-                            "{\"AET\": \"" + aeTitle + "\", \"Host\": \"127.0.0.1\", \"Port\": " + port + "}")).build());
+            if (!moveDestination.equals(new DicomAddress(aeTitle, port))) {
+                throw new IOException("Orthanc's configuration knows only " + moveDestination + " as C-MOVE destination");
+            }
         }
 
         @Override
