@@ -67,6 +67,9 @@ public final class DicomWebClient {
         HttpResponse<InputStream> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            // E.g. a server that closes the connection on a request body over its size limit, without answering.
+            throw new IOException(request.method() + " " + request.uri().getPath() + " got no response: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + request.uri(), e);
