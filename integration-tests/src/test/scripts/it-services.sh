@@ -3,6 +3,7 @@
 # free loopback port) and Keycloak with a freshly imported 'strata' realm. Called by Maven around the ITs.
 #   it-services.sh start   (needs IT_DIR, KEYCLOAK_ZIP, KEYCLOAK_PORT, REALM_JSON, POSTGRESQL_PORT)
 #   it-services.sh stop    (needs IT_DIR)
+# KEYCLOAK_START_SECONDS (default 120) bounds the wait for Keycloak (a loaded machine needs more on a first start).
 set -euo pipefail
 : "${IT_DIR:?}"
 
@@ -54,7 +55,7 @@ start() {
     >"$IT_DIR/keycloak.log" 2>&1 &
   echo $! > "$IT_DIR/keycloak.pid"
   # Keycloak's first start builds its Quarkus application: ~30 s on an idle machine, minutes on a loaded one.
-  for _ in $(seq 1 400); do
+  for _ in $(seq 1 "${KEYCLOAK_START_SECONDS:-400}"); do
     if curl -sf -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/strata"; then
       echo "it-services: Keycloak on 127.0.0.1:$KEYCLOAK_PORT"
       return 0
