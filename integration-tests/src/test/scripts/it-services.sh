@@ -3,7 +3,7 @@
 # free loopback port) and Keycloak with a freshly imported 'strata' realm. Called by Maven around the ITs.
 #   it-services.sh start   (needs IT_DIR, KEYCLOAK_ZIP, KEYCLOAK_PORT, REALM_JSON, POSTGRESQL_PORT)
 #   it-services.sh stop    (needs IT_DIR)
-# KEYCLOAK_START_SECONDS (default 120) bounds the wait for Keycloak (a loaded machine needs more on a first start).
+# KEYCLOAK_START_SECONDS (default 400) bounds the wait for Keycloak (a loaded machine needs more on a first start).
 set -euo pipefail
 : "${IT_DIR:?}"
 
