@@ -184,6 +184,22 @@ class StowWadoIT {
     }
 
     @Test
+    void aRequestLargerThanWildFlysDefaultPostLimitIsStored(@TempDir Path dir) throws Exception {
+        String study = Dicom.newUid();
+        Path copy = ctCopy(dir, study);
+        DicomFile ct = Part10.read(copy);
+        // 12 MB in a private element: above the HTTP listener's 10 MB default, which Strata lifts.
+        ct.dataset().setString(0x00290010, VR.LO, "STRATA IT");
+        ct.dataset().setBytes(0x00291010, VR.OB, new byte[12 << 20]);
+        Part10.write(copy, ct.meta(), ct.dataset());
+
+        HttpResponse<byte[]> stored = stow("/dicom-web/studies", StrataServer.token("writer", "writer"),
+                Part.of("application/dicom", null, Files.readAllBytes(copy)));
+        assertEquals(200, stored.statusCode(), text(stored));
+        assertEquals(1, studiesFound(study));
+    }
+
+    @Test
     void rleIsConvertedToExplicitLittleEndianWithThePixelsPydicomDecodes(@TempDir Path dir) throws Exception {
         Path rle = TEST_FILES.resolve("MR_small_RLE.dcm");
         Path copy = copyWithNewUids(rle, dir, Dicom.newUid());
