@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.strata.dicom.data.Dataset;
+import org.strata.dicom.data.Sequence;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dict.UidDictionary;
@@ -22,12 +24,14 @@ import org.strata.dicom.pixel.PixelFormat;
 /**
  * Renders one frame of an image data set to an 8-bit grey or RGB {@link BufferedImage} (PS3.3 C.7.6.3, C.11):
  * native, RLE Lossless and baseline/extended 8-bit JPEG frames; grey images through Bits Stored and Pixel
- * Representation, rescale (Modality LUT), a VOI window (the caller's, else the data set's first, else the frame's
- * min/max) and MONOCHROME1 inversion; colour images from RGB, YBR_FULL or YBR_FULL_422. Then the viewport.
+ * Representation, the Modality LUT (table or rescale), a VOI window (the caller's, else the data set's first, else
+ * the frame's min/max) and MONOCHROME1 inversion; colour images from RGB, YBR_FULL, YBR_FULL_422 or PALETTE COLOR.
+ * Then the viewport.
  */
 public final class FrameRenderer {
 
-    private static final Set<String> RENDERED = Set.of("MONOCHROME1", "MONOCHROME2", "RGB", "YBR_FULL", "YBR_FULL_422");
+    private static final Set<String> RENDERED = Set.of("MONOCHROME1", "MONOCHROME2", "RGB", "YBR_FULL", "YBR_FULL_422",
+            "PALETTE COLOR");
 
     private FrameRenderer() {
     }
@@ -61,9 +65,14 @@ public final class FrameRenderer {
         } else {
             samples = nativeSamples(dataset, transferSyntaxUid, frame, format);
         }
-        BufferedImage image = photometric.startsWith("MONOCHROME")
-                ? grey(dataset, samples, format, window, photometric.equals("MONOCHROME1"))
-                : colour(samples, format, photometric.startsWith("YBR"));
+        BufferedImage image;
+        if (photometric.startsWith("MONOCHROME")) {
+            image = grey(dataset, samples, format, window, photometric.equals("MONOCHROME1"));
+        } else if (photometric.equals("PALETTE COLOR")) {
+            image = palette(dataset, samples, format);
+        } else {
+            image = colour(samples, format, photometric.startsWith("YBR"));
+        }
         return viewport == null ? image : Resampler.fit(image, viewport);
     }
 
@@ -177,29 +186,68 @@ public final class FrameRenderer {
         if (format.samplesPerPixel() != 1) {
             throw new PixelDataException("a MONOCHROME image has " + format.samplesPerPixel() + " samples per pixel");
         }
-        double slope = dataset.getDouble(Tags.RescaleSlope, 1);
-        double intercept = dataset.getDouble(Tags.RescaleIntercept, 0);
+        DoubleUnaryOperator modality = modalityTransform(dataset, samples.signed);
         int count = samples.values.length;
         Window voi = window != null ? window : Window.of(dataset);
         if (voi == null) {
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
             for (int i = 0; i < count; i++) {
-                min = Math.min(min, samples.value(i));
-                max = Math.max(max, samples.value(i));
+                double value = modality.applyAsDouble(samples.value(i));
+                min = Math.min(min, value);
+                max = Math.max(max, value);
             }
-            double a = min * slope + intercept;
-            double b = max * slope + intercept;
-            voi = Window.spanning(Math.min(a, b), Math.max(a, b));
+            voi = Window.spanning(min, max);
         }
         BufferedImage image = new BufferedImage(format.columns(), format.rows(), BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = image.getRaster();
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
-            int level = (int) Math.round(255 * voi.apply(samples.value(i) * slope + intercept));
+            int level = (int) Math.round(255 * voi.apply(modality.applyAsDouble(samples.value(i))));
             out[i] = inverted ? 255 - level : level;
         }
         raster.setPixels(0, 0, format.columns(), format.rows(), out);
+        return image;
+    }
+
+    /** The Modality LUT (PS3.3 C.11.1): its first table when the data set has one, else Rescale Slope/Intercept. */
+    private static DoubleUnaryOperator modalityTransform(Dataset dataset, boolean signed) throws PixelDataException {
+        Sequence tables = dataset.getSequence(Tags.ModalityLUTSequence);
+        if (tables != null && !tables.isEmpty()) {
+            Dataset item = tables.get(0);
+            LookupTable table = LookupTable.of(item.getInts(Tags.LUTDescriptor), item.getBytes(Tags.LUTData), signed,
+                    "Modality LUT");
+            return value -> table.lookup((long) value);
+        }
+        double slope = dataset.getDouble(Tags.RescaleSlope, 1);
+        double intercept = dataset.getDouble(Tags.RescaleIntercept, 0);
+        return value -> value * slope + intercept;
+    }
+
+    /** PALETTE COLOR (PS3.3 C.7.6.3.1.5): each stored value indexes the red, green and blue tables. */
+    private static BufferedImage palette(Dataset dataset, Samples samples, PixelFormat format) throws IOException {
+        if (format.samplesPerPixel() != 1) {
+            throw new PixelDataException("a PALETTE COLOR image has " + format.samplesPerPixel() + " samples per pixel");
+        }
+        if (dataset.contains(Tags.SegmentedRedPaletteColorLookupTableData)) {
+            throw new UnsupportedImageException("segmented palettes are not supported");
+        }
+        LookupTable[] tables = new LookupTable[3];
+        String[] names = {"Red", "Green", "Blue"};
+        for (int c = 0; c < 3; c++) {
+            tables[c] = LookupTable.of(dataset.getInts(Tags.RedPaletteColorLookupTableDescriptor + c),
+                    dataset.readBytes(Tags.RedPaletteColorLookupTableData + c), false,
+                    names[c] + " Palette Color Lookup Table");
+        }
+        int pixels = format.pixelsPerFrame();
+        int[] rgb = new int[pixels * 3];
+        for (int i = 0; i < pixels; i++) {
+            for (int c = 0; c < 3; c++) {
+                rgb[3 * i + c] = tables[c].lookup8(samples.value(i));
+            }
+        }
+        BufferedImage image = new BufferedImage(format.columns(), format.rows(), BufferedImage.TYPE_3BYTE_BGR);
+        image.getRaster().setPixels(0, 0, format.columns(), format.rows(), rgb);
         return image;
     }
 

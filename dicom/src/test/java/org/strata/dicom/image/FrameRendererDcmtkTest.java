@@ -15,8 +15,13 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.strata.dicom.data.Dataset;
+import org.strata.dicom.data.VR;
+import org.strata.dicom.dict.Tags;
+import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.io.DicomFile;
 import org.strata.dicom.io.Part10;
+import org.strata.dicom.io.TransferSyntax;
 import org.strata.dicom.testsupport.ExternalTools;
 
 /**
@@ -67,7 +72,10 @@ class FrameRendererDcmtkTest {
         BufferedImage ours = FrameRenderer.render(dicom.dataset(), dicom.transferSyntax().uid(), frame - 1,
                 window.equals("-") ? null : parseWindow(window), null);
 
-        Pnm theirs = dcmj2pnm(file, frame, voiOptions);
+        assertWithin(dcmj2pnm(file, frame, voiOptions), ours, tolerance);
+    }
+
+    private static void assertWithin(Pnm theirs, BufferedImage ours, int tolerance) {
         assertEquals(theirs.width, ours.getWidth(), "width");
         assertEquals(theirs.height, ours.getHeight(), "height");
         int[] our = ours.getRaster().getPixels(0, 0, ours.getWidth(), ours.getHeight(), (int[]) null);
@@ -106,6 +114,78 @@ class FrameRendererDcmtkTest {
         }
         double mean = sum / our.length;
         assertTrue(mean < meanTolerance, "mean difference " + mean + " grey levels");
+    }
+
+    /**
+     * Lookup tables pydicom's files lack, written here and rendered by both: a PALETTE COLOR image with 16-bit and
+     * with 8-bit tables, and MR_small given a Modality LUT Sequence that squares its values.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"palette 16-bit,16", "palette 8-bit,8", "modality LUT,0"})
+    void lookupTablesMatchDcmj2pnm(String what, int paletteBits) throws IOException {
+        Dataset dataset;
+        String voiOptions;
+        if (paletteBits > 0) {
+            dataset = paletteImage(paletteBits);
+            voiOptions = "-";
+        } else {
+            dataset = Part10.read(ExternalTools.testFile("MR_small.dcm")).dataset();
+            byte[] table = new byte[2 * 4096];
+            for (int i = 0; i < 4096; i++) {
+                int value = i * i / 4096;
+                table[2 * i] = (byte) value;
+                table[2 * i + 1] = (byte) (value >> 8);
+            }
+            Dataset item = dataset.newSequence(Tags.ModalityLUTSequence).addItem();
+            item.setInt(Tags.LUTDescriptor, VR.US, 4096, 0, 12);
+            item.put(Tags.LUTData, VR.OW, table);
+            dataset.remove(Tags.WindowCenter);
+            dataset.remove(Tags.WindowWidth);
+            voiOptions = "+Wm";
+        }
+        Path file = dir.resolve("lut.dcm");
+        Part10.write(file, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        BufferedImage ours = FrameRenderer.render(dataset, UIDs.ExplicitVRLittleEndian, 0, null, null);
+        assertWithin(dcmj2pnm(file, 1, voiOptions), ours, 1);
+    }
+
+    private static Dataset paletteImage(int bits) {
+        Dataset dataset = new Dataset();
+        dataset.setString(Tags.SOPClassUID, VR.UI, UIDs.SecondaryCaptureImageStorage);
+        dataset.setString(Tags.SOPInstanceUID, VR.UI, "2.25.1234");
+        dataset.setString(Tags.PhotometricInterpretation, VR.CS, "PALETTE COLOR");
+        dataset.setInt(Tags.SamplesPerPixel, VR.US, 1);
+        dataset.setInt(Tags.Rows, VR.US, 16);
+        dataset.setInt(Tags.Columns, VR.US, 32);
+        dataset.setInt(Tags.BitsAllocated, VR.US, 8);
+        dataset.setInt(Tags.BitsStored, VR.US, 8);
+        dataset.setInt(Tags.HighBit, VR.US, 7);
+        dataset.setInt(Tags.PixelRepresentation, VR.US, 0);
+        byte[] pixels = new byte[16 * 32];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 7 + i / 32); // every index, in no order
+        }
+        dataset.put(Tags.PixelData, VR.OB, pixels);
+        for (int c = 0; c < 3; c++) {
+            // 250 entries from index 3: indices below and above take the first and last entries
+            dataset.setInt(Tags.RedPaletteColorLookupTableDescriptor + c, VR.US, 250, 3, bits);
+            byte[] table = new byte[bits == 8 ? 250 : 500];
+            for (int i = 0; i < 250; i++) {
+                int value = switch (c) {
+                    case 0 -> i;
+                    case 1 -> 249 - i;
+                    default -> (i * 37) % 250;
+                };
+                if (bits == 8) {
+                    table[i] = (byte) value;
+                } else {
+                    table[2 * i] = (byte) (value * 263);
+                    table[2 * i + 1] = (byte) ((value * 263) >> 8);
+                }
+            }
+            dataset.put(Tags.RedPaletteColorLookupTableData + c, VR.OW, table);
+        }
+        return dataset;
     }
 
     private static Window parseWindow(String text) {
