@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
 import java.util.Locale;
 import org.strata.dicom.dict.UidDictionary;
 import org.strata.dicom.image.VoiFunction;
@@ -62,11 +63,19 @@ public class WadoUriResource {
         if (mediaType.equals(DICOM)) {
             return dicom(stored, transferSyntax);
         }
-        int frame = frameNumber == null ? 1
-                : FrameNumbers.parse(frameNumber, DatasetFrames.numberOfFrames(stored.file().dataset())).get(0);
+        int frame = frameNumber == null ? 1 : frame(frameNumber, stored);
         RenderingParameters parameters = new RenderingParameters(window(windowCenter, windowWidth),
                 viewport(rows, columns), RenderingParameters.parse(null, null, imageQuality).quality());
         return RenderedImages.single(RenderedImages.encoded(stored, frame, parameters, mediaType), mediaType);
+    }
+
+    /** One frame number (PS3.18 9.5.2.1: a list or a number out of range is a 400). */
+    private static int frame(String frameNumber, StoredInstance stored) {
+        List<Integer> frames = FrameNumbers.parse(frameNumber, DatasetFrames.numberOfFrames(stored.file().dataset()));
+        if (frames.size() != 1) {
+            throw DicomWebException.badRequest("frameNumber must be one number, not '" + frameNumber + "'");
+        }
+        return frames.get(0);
     }
 
     private static String required(String parameter, String value) {
