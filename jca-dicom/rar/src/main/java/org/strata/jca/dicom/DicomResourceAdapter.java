@@ -11,6 +11,8 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.transaction.xa.XAResource;
 import org.strata.dicom.dict.UIDs;
@@ -62,6 +64,14 @@ public class DicomResourceAdapter implements ResourceAdapter {
     @ConfigProperty(defaultValue = "60", description = "Seconds an association may stay silent before it is aborted")
     private Integer idleTimeoutSeconds = 60;
 
+    @ConfigProperty(defaultValue = "*",
+            description = "Storage SOP Class UIDs accepted for C-STORE, comma-separated; * accepts every storage class")
+    private String acceptedStorageSopClasses = "*";
+
+    @ConfigProperty(defaultValue = "*", description = "Transfer Syntax UIDs accepted for C-STORE in order of"
+            + " preference, comma-separated; * takes the sender's first proposal")
+    private String acceptedTransferSyntaxes = "*";
+
     private final EndpointDelivery delivery = new EndpointDelivery();
     private volatile DicomListener listener;
     private volatile String problem = "not started";
@@ -101,8 +111,10 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .maxAssociations(maxAssociations)
                 .options(options)
                 .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
-        // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
-        policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
+        // Objects are stored as received, so by default every transfer syntax the sender proposes is welcome.
+        String[] syntaxes = list(acceptedTransferSyntaxes);
+        policy.acceptFamily(storageClasses(),
+                syntaxes.length == 0 ? new String[] {AcceptPolicy.ANY_TRANSFER_SYNTAX} : syntaxes);
         for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
             policy.accept(queryRetrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         }
@@ -113,7 +125,7 @@ public class DicomResourceAdapter implements ResourceAdapter {
     }
 
     private DimseServices services() {
-        DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+        DimseServices services = new DimseServices().registerFamily(storageClasses(), delivery);
         for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
             services.register(queryRetrieve, delivery);
         }
@@ -121,6 +133,12 @@ public class DicomResourceAdapter implements ResourceAdapter {
             services.register(nService, delivery);
         }
         return services;
+    }
+
+    /** Every storage SOP class, or those of them the administrator listed. */
+    private Predicate<String> storageClasses() {
+        Set<String> listed = Set.of(list(acceptedStorageSopClasses));
+        return listed.isEmpty() ? AcceptPolicy.STORAGE_CLASSES : AcceptPolicy.STORAGE_CLASSES.and(listed::contains);
     }
 
     private static String[] list(String commaSeparated) {
@@ -160,6 +178,10 @@ public class DicomResourceAdapter implements ResourceAdapter {
     public void setMaxAssociations(Integer maxAssociations) { this.maxAssociations = maxAssociations; }
     public Integer getIdleTimeoutSeconds() { return idleTimeoutSeconds; }
     public void setIdleTimeoutSeconds(Integer seconds) { this.idleTimeoutSeconds = seconds; }
+    public String getAcceptedStorageSopClasses() { return acceptedStorageSopClasses; }
+    public void setAcceptedStorageSopClasses(String uids) { this.acceptedStorageSopClasses = uids; }
+    public String getAcceptedTransferSyntaxes() { return acceptedTransferSyntaxes; }
+    public void setAcceptedTransferSyntaxes(String uids) { this.acceptedTransferSyntaxes = uids; }
 
     // The JCA specification asks a resource adapter bean to define equality by its configuration.
     @Override
@@ -170,11 +192,14 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 && Objects.equals(port, other.port)
                 && Objects.equals(acceptedCallingAeTitles, other.acceptedCallingAeTitles)
                 && Objects.equals(maxAssociations, other.maxAssociations)
-                && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds);
+                && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds)
+                && Objects.equals(acceptedStorageSopClasses, other.acceptedStorageSopClasses)
+                && Objects.equals(acceptedTransferSyntaxes, other.acceptedTransferSyntaxes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(aeTitle, host, port, acceptedCallingAeTitles, maxAssociations, idleTimeoutSeconds);
+        return Objects.hash(aeTitle, host, port, acceptedCallingAeTitles, maxAssociations, idleTimeoutSeconds,
+                acceptedStorageSopClasses, acceptedTransferSyntaxes);
     }
 }
