@@ -1,8 +1,6 @@
 package org.strata.dicom.image;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.util.Arrays;
 
 /**
@@ -34,10 +32,11 @@ final class Resampler {
                 && height == outHeight && region.width() > 0 && region.height() > 0) {
             return image;
         }
-        Raster in = image.getRaster();
-        int bands = in.getNumBands();
+        int bands = image.getRaster().getNumBands();
+        Source in = new Source(image.getRaster().getPixels(0, 0, image.getWidth(), image.getHeight(), (int[]) null),
+                image.getWidth(), image.getHeight(), bands);
         BufferedImage out = new BufferedImage(outWidth, outHeight, image.getType());
-        WritableRaster raster = out.getRaster();
+        int[] samples = new int[outWidth * outHeight * bands];
         double stepX = (double) width / outWidth;
         double stepY = (double) height / outHeight;
         int[] pixel = new int[bands];
@@ -53,23 +52,31 @@ final class Resampler {
                 int x = region.width() > 0 ? ox : outWidth - 1 - ox;
                 int y = region.height() > 0 ? oy : outHeight - 1 - oy;
                 for (int b = 0; b < bands; b++) {
-                    pixel[b] = (int) Math.round(sum[b]);
+                    samples[(y * outWidth + x) * bands + b] = (int) Math.round(sum[b]);
                 }
-                raster.setPixel(x, y, pixel);
             }
         }
+        out.getRaster().setPixels(0, 0, outWidth, outHeight, samples);
         return out;
     }
 
+    /** The source image's samples, interleaved. */
+    private record Source(int[] samples, int width, int height, int bands) {
+        void getPixel(int x, int y, int[] pixel) {
+            System.arraycopy(samples, (y * width + x) * bands, pixel, 0, bands);
+        }
+
+    }
+
     /** Mean of the source pixels in the box, each weighted by how much of it the box covers. */
-    private static void average(Raster in, double x0, double y0, double w, double h, double[] sum, int[] pixel) {
+    private static void average(Source in, double x0, double y0, double w, double h, double[] sum, int[] pixel) {
         Arrays.fill(sum, 0);
         double x1 = x0 + w;
         double y1 = y0 + h;
         double area = 0;
-        for (int y = (int) y0; y < Math.ceil(y1) && y < in.getHeight(); y++) {
+        for (int y = (int) y0; y < Math.ceil(y1) && y < in.height(); y++) {
             double wy = Math.min(y + 1, y1) - Math.max(y, y0);
-            for (int x = (int) x0; x < Math.ceil(x1) && x < in.getWidth(); x++) {
+            for (int x = (int) x0; x < Math.ceil(x1) && x < in.width(); x++) {
                 double weight = wy * (Math.min(x + 1, x1) - Math.max(x, x0));
                 if (weight <= 0) {
                     continue;
@@ -87,7 +94,7 @@ final class Resampler {
     }
 
     /** Bilinear interpolation at (x, y) relative to the region's corner, edges repeated. */
-    private static void bilinear(Raster in, int left, int top, int width, int height, double x, double y,
+    private static void bilinear(Source in, int left, int top, int width, int height, double x, double y,
                                  double[] sum, int[] pixel) {
         double cx = Math.max(0, Math.min(width - 1, x));
         double cy = Math.max(0, Math.min(height - 1, y));
@@ -104,7 +111,7 @@ final class Resampler {
         accumulate(in, left + x1, top + y1, fx * fy, sum, pixel);
     }
 
-    private static void accumulate(Raster in, int x, int y, double weight, double[] sum, int[] pixel) {
+    private static void accumulate(Source in, int x, int y, double weight, double[] sum, int[] pixel) {
         in.getPixel(x, y, pixel);
         for (int b = 0; b < sum.length; b++) {
             sum[b] += weight * pixel[b];
