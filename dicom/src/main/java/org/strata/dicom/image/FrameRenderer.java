@@ -24,9 +24,9 @@ import org.strata.dicom.pixel.PixelFormat;
 /**
  * Renders one frame of an image data set to an 8-bit grey or RGB {@link BufferedImage} (PS3.3 C.7.6.3, C.11):
  * native, RLE Lossless and baseline/extended 8-bit JPEG frames; grey images through Bits Stored and Pixel
- * Representation, the Modality LUT (table or rescale), a VOI window (the caller's, else the data set's first, else
- * the frame's min/max) and MONOCHROME1 inversion; colour images from RGB, YBR_FULL, YBR_FULL_422 or PALETTE COLOR.
- * Then the viewport.
+ * Representation, the Modality LUT (table or rescale), VOI (the caller's window, else the data set's first window or
+ * VOI LUT table, else the frame's min/max) and MONOCHROME1 inversion; colour images from RGB, YBR_FULL,
+ * YBR_FULL_422 or PALETTE COLOR. Then the viewport.
  */
 public final class FrameRenderer {
 
@@ -188,7 +188,7 @@ public final class FrameRenderer {
         }
         DoubleUnaryOperator modality = modalityTransform(dataset, samples.signed);
         int count = samples.values.length;
-        Window voi = window != null ? window : Window.of(dataset);
+        DoubleUnaryOperator voi = voiTransform(dataset, window, samples.signed);
         if (voi == null) {
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
@@ -197,17 +197,38 @@ public final class FrameRenderer {
                 min = Math.min(min, value);
                 max = Math.max(max, value);
             }
-            voi = Window.spanning(min, max);
+            voi = Window.spanning(min, max)::apply;
         }
         BufferedImage image = new BufferedImage(format.columns(), format.rows(), BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = image.getRaster();
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
-            int level = (int) Math.round(255 * voi.apply(modality.applyAsDouble(samples.value(i))));
+            int level = (int) Math.round(255 * voi.applyAsDouble(modality.applyAsDouble(samples.value(i))));
             out[i] = inverted ? 255 - level : level;
         }
         raster.setPixels(0, 0, format.columns(), format.rows(), out);
         return image;
+    }
+
+    /**
+     * The VOI transformation (PS3.3 C.11.2) to the range 0..1: the caller's window, else the data set's first
+     * window, else its first VOI LUT table; null when there is none (the caller then spans the frame's values).
+     */
+    private static DoubleUnaryOperator voiTransform(Dataset dataset, Window window, boolean signed)
+            throws PixelDataException {
+        Window chosen = window != null ? window : Window.of(dataset);
+        if (chosen != null) {
+            return chosen::apply;
+        }
+        Sequence tables = dataset.getSequence(Tags.VOILUTSequence);
+        if (tables == null || tables.isEmpty()) {
+            return null;
+        }
+        Dataset item = tables.get(0);
+        LookupTable table = LookupTable.of(item.getInts(Tags.LUTDescriptor), item.getBytes(Tags.LUTData), signed,
+                "VOI LUT");
+        double top = (1 << table.bits()) - 1;
+        return value -> table.lookup(Math.round(value)) / top;
     }
 
     /** The Modality LUT (PS3.3 C.11.1): its first table when the data set has one, else Rescale Slope/Intercept. */

@@ -118,10 +118,11 @@ class FrameRendererDcmtkTest {
 
     /**
      * Lookup tables pydicom's files lack, written here and rendered by both: a PALETTE COLOR image with 16-bit and
-     * with 8-bit tables, and MR_small given a Modality LUT Sequence that squares its values.
+     * with 8-bit tables, MR_small given a Modality LUT Sequence that squares its values, and MR_small given a VOI
+     * LUT Sequence (an S curve from value 100) instead of its window.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"palette 16-bit,16", "palette 8-bit,8", "modality LUT,0"})
+    @CsvSource({"palette 16-bit,16", "palette 8-bit,8", "modality LUT,0", "VOI LUT,-1"})
     void lookupTablesMatchDcmj2pnm(String what, int paletteBits) throws IOException {
         Dataset dataset;
         String voiOptions;
@@ -130,18 +131,19 @@ class FrameRendererDcmtkTest {
             voiOptions = "-";
         } else {
             dataset = Part10.read(ExternalTools.testFile("MR_small.dcm")).dataset();
+            dataset.remove(Tags.WindowCenter);
+            dataset.remove(Tags.WindowWidth);
             byte[] table = new byte[2 * 4096];
             for (int i = 0; i < 4096; i++) {
-                int value = i * i / 4096;
+                int value = paletteBits == 0 ? i * i / 4096 : (int) (4095 / (1 + Math.exp(-(i - 1000) / 200.0)));
                 table[2 * i] = (byte) value;
                 table[2 * i + 1] = (byte) (value >> 8);
             }
-            Dataset item = dataset.newSequence(Tags.ModalityLUTSequence).addItem();
-            item.setInt(Tags.LUTDescriptor, VR.US, 4096, 0, 12);
+            Dataset item = dataset.newSequence(paletteBits == 0 ? Tags.ModalityLUTSequence : Tags.VOILUTSequence)
+                    .addItem();
+            item.setInt(Tags.LUTDescriptor, VR.US, 4096, paletteBits == 0 ? 0 : 100, 12);
             item.put(Tags.LUTData, VR.OW, table);
-            dataset.remove(Tags.WindowCenter);
-            dataset.remove(Tags.WindowWidth);
-            voiOptions = "+Wm";
+            voiOptions = paletteBits == 0 ? "+Wm" : "+Wl 1";
         }
         Path file = dir.resolve("lut.dcm");
         Part10.write(file, dataset, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
