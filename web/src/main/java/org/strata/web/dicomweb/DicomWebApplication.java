@@ -8,6 +8,7 @@ import org.strata.web.dicomweb.frames.FramesResource;
 import org.strata.web.dicomweb.rendered.FrameRenderedResource;
 import org.strata.web.dicomweb.rendered.RenderedResource;
 import org.strata.web.dicomweb.stow.StowResource;
+import org.strata.web.dicomweb.stow.StudyStowResource;
 import org.strata.web.dicomweb.wado.WadoResource;
 import org.strata.web.dicomweb.wadouri.WadoUriResource;
 
@@ -20,7 +21,8 @@ public class DicomWebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so these resources never appear under /strata/api too (and vice versa).
-        return Set.of(DicomWebExceptionMapper.class, StowResource.class, WadoResource.class, BulkDataResource.class,
-                FramesResource.class, RenderedResource.class, FrameRenderedResource.class, WadoUriResource.class);
+        return Set.of(DicomWebExceptionMapper.class, StowResource.class, StudyStowResource.class, WadoResource.class,
+                BulkDataResource.class, FramesResource.class, RenderedResource.class, FrameRenderedResource.class,
+                WadoUriResource.class);
     }
 }

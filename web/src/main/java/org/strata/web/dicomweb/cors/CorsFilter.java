@@ -20,6 +20,14 @@ public class CorsFilter extends HttpFilter {
 
     private CorsPolicy policy;
 
+    /** For the container: the policy comes from the setting in {@link #init()}. */
+    public CorsFilter() {
+    }
+
+    CorsFilter(CorsPolicy policy) {
+        this.policy = policy;
+    }
+
     @Override
     public void init() {
         policy = CorsPolicy.parse(ConfigProvider.getConfig().getOptionalValue(SETTING, String.class).orElse(null));
