@@ -301,39 +301,9 @@ class RenderedIT {
         }
     }
 
-    /** The contents of a multipart/related response's parts (headers stripped). */
+    /** The contents of a multipart/related response's parts. */
     private static List<byte[]> parts(HttpResponse<byte[]> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        int at = contentType.indexOf("boundary=");
-        assertTrue(at >= 0, "no boundary in " + contentType);
-        String boundary = contentType.substring(at + 9).split(";")[0].replace("\"", "").strip();
-        byte[] body = response.body();
-        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        List<byte[]> parts = new ArrayList<>();
-        int start = indexOf(body, delimiter, 0);
-        while (start >= 0) {
-            int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), start);
-            int next = indexOf(body, ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII), start);
-            if (headersEnd < 0 || next < 0 || headersEnd > next) {
-                break; // the close delimiter
-            }
-            parts.add(java.util.Arrays.copyOfRange(body, headersEnd + 4, next));
-            start = next + 2;
-        }
-        return parts;
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return Multipart.parts(response).stream().map(Multipart.Part::content).toList();
     }
 
     private static void assertSameImage(BufferedImage expected, BufferedImage actual, int tolerance) {
