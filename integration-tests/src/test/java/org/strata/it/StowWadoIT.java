@@ -1,5 +1,8 @@
 package org.strata.it;
 
+import static org.strata.it.Multipart.indexOf;
+import static org.strata.it.Multipart.multipart;
+import static org.strata.it.Multipart.parts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,9 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ import org.strata.dicom.json.DicomJsonWriter;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.xml.DicomXmlWriter;
+import org.strata.it.Multipart.Part;
 
 /**
  * STOW-RS and WADO-RS against the running archive: pydicom's corpus stored over HTTP and read back byte for byte,
@@ -66,18 +68,6 @@ class StowWadoIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Path hot = Dicom.hotTier(System.getProperty("it.database"));
-
-    /** One body part: headers and content. */
-    private record Part(Map<String, String> headers, byte[] content) {
-        static Part of(String type, String location, byte[] content) {
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            headers.put("Content-Type", type);
-            if (location != null) {
-                headers.put("Content-Location", location);
-            }
-            return new Part(headers, content);
-        }
-    }
 
     private enum Kind { VALID, BROKEN, HEADER_ONLY }
 
@@ -544,67 +534,6 @@ class StowWadoIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static byte[] multipart(String boundary, List<Part> parts) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Part part : parts) {
-            out.write(("--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            for (Map.Entry<String, String> h : part.headers().entrySet()) {
-                out.write((h.getKey() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            }
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.write(part.content());
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
-    }
-
-    /** Splits a multipart/related response at its boundary (RFC 2046), naively but independently of the server. */
-    private static List<Part> parts(HttpResponse<byte[]> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElseThrow();
-        assertTrue(contentType.startsWith("multipart/related"), contentType);
-        String boundary = contentType.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
-        byte[] body = response.body();
-        byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII);
-        byte[] data = new byte[body.length + 2];
-        data[0] = '\r';
-        data[1] = '\n';
-        System.arraycopy(body, 0, data, 2, body.length);
-        List<Part> parts = new ArrayList<>();
-        int at = indexOf(data, delimiter, 0);
-        assertTrue(at >= 0, "no boundary in the body");
-        while (true) {
-            int lineEnd = indexOf(data, "\r\n".getBytes(StandardCharsets.US_ASCII), at + delimiter.length);
-            if (data[at + delimiter.length] == '-' && data[at + delimiter.length + 1] == '-') {
-                return parts;
-            }
-            int headersEnd = indexOf(data, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), lineEnd);
-            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            for (String line : new String(data, lineEnd + 2, headersEnd - lineEnd - 2, StandardCharsets.US_ASCII)
-                    .split("\r\n")) {
-                if (!line.isEmpty()) {
-                    headers.put(line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip());
-                }
-            }
-            int next = indexOf(data, delimiter, headersEnd + 4);
-            assertTrue(next >= 0, "a part without a closing boundary");
-            parts.add(new Part(headers, Arrays.copyOfRange(data, headersEnd + 4, next)));
-            at = next;
-        }
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
 
     private static byte[] datasetBytes(byte[] part10) throws IOException {
         Path file = Files.createTempFile("wado", ".dcm");

@@ -3,6 +3,7 @@ package org.strata.dicom.pixel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.Fragments;
 import org.strata.dicom.dict.Tags;
+import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.io.DicomFile;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.json.JsonTestTrees;
 import org.strata.dicom.testsupport.ExternalTools;
@@ -76,6 +79,36 @@ class PixelFramesPydicomTest {
                         name + " frame " + i);
             }
         }
+    }
+
+    /** {@link DatasetFrames} with Pixel Data left on disk: each frame read on its own, RLE decoded. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rtdose.dcm", "rtdose_expb.dcm", "rtdose_rle.dcm", "MR_small_RLE.dcm",
+        "SC_rgb_rle_16bit_2frame.dcm", "SC_rgb_small_odd.dcm", "JPEG2000.dcm", "SC_rgb_jpeg_gdcm.dcm", "CT_small.dcm"})
+    void datasetFramesReadFromDiskEqualPydicoms(String name) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> expected = (Map<String, Object>) reference.get(ExternalTools.testFile(name).toString());
+        DicomFile file = Part10.readWithBulkDataReferences(ExternalTools.testFile(name));
+        Dataset dataset = file.dataset();
+        String syntax = file.transferSyntax().uid();
+        assertEquals(((Number) expected.get("frames")).intValue(), DatasetFrames.numberOfFrames(dataset));
+        List<byte[]> decoded = base64List(expected.get("decoded"));
+        List<byte[]> compressed = base64List(expected.get("compressed"));
+        for (int i = 0; i < DatasetFrames.numberOfFrames(dataset); i++) {
+            if (DatasetFrames.isEncapsulated(dataset)) {
+                assertArrayEquals(compressed.get(i), DatasetFrames.storedFrame(dataset, i), name + " stored frame " + i);
+            }
+            if (!DatasetFrames.isEncapsulated(dataset) || syntax.equals(UIDs.RLELossless)) {
+                assertArrayEquals(decoded.get(i), DatasetFrames.nativeFrame(dataset, syntax, i), name + " frame " + i);
+            } else {
+                int frame = i;
+                PixelDataException refused = assertThrows(PixelDataException.class,
+                        () -> DatasetFrames.nativeFrame(dataset, syntax, frame));
+                assertTrue(refused.getMessage().startsWith("cannot decode JPEG"), refused.getMessage());
+            }
+        }
+        assertThrows(PixelDataException.class,
+                () -> DatasetFrames.nativeFrame(dataset, syntax, DatasetFrames.numberOfFrames(dataset)));
     }
 
     @Test

@@ -95,7 +95,7 @@ public class WadoResource {
     }
 
     /** The stored file as it is, or its data set converted to {@code ts} behind new File Meta Information. */
-    static void writeInstance(RetrieveItem item, String ts, OutputStream out) throws IOException {
+    public static void writeInstance(RetrieveItem item, String ts, OutputStream out) throws IOException {
         if (ts.equals(item.transferSyntaxUid())) {
             try (InputStream in = Files.newInputStream(item.file())) {
                 in.transferTo(out);
