@@ -16,6 +16,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.VR;
+import org.strata.dicom.dict.ElementDictionary;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.Status;
@@ -78,7 +79,8 @@ public class QueryService {
      * How a search differs from a plain C-FIND.
      *
      * @param fuzzyNames match person names by their phonetic keys
-     * @param allAttributes at IMAGE level, return every attribute of the stored header besides the requested keys
+     * @param allAttributes return every indexed attribute of the query level and above besides the requested keys,
+     *                      and at IMAGE level every attribute of the instance's stored header too
      */
     public record SearchOptions(boolean fuzzyNames, boolean allAttributes) {
     }
@@ -94,10 +96,14 @@ public class QueryService {
         return find(level(identifier, true), identifier, options, null, first);
     }
 
-    /** True if C-FIND and QIDO-RS can match values of this attribute (it has an index column or a subquery). */
-    public static boolean isMatchable(int tag) {
+    /**
+     * The level (PATIENT, STUDY, SERIES, IMAGE) of an attribute whose values C-FIND and QIDO-RS can match (it has
+     * an index column or a subquery), or null if values of it cannot be matched.
+     */
+    public static String matchLevel(int tag) {
         QueryKey key = QueryKey.of(tag);
-        return key != null && (key.kind != QueryKey.Kind.COMPUTED || key == QueryKey.MODALITIES_IN_STUDY);
+        return key != null && (key.kind != QueryKey.Kind.COMPUTED || key == QueryKey.MODALITIES_IN_STUDY)
+                ? key.level.name() : null;
     }
 
     private List<Dataset> find(QueryLevel level, Dataset identifier, SearchOptions options, String retrieveAeTitle,
@@ -307,6 +313,15 @@ public class QueryService {
                 response.setString(tag, vr, values);
                 for (String v : values) {
                     ascii &= v.chars().allMatch(c -> c < 0x80);
+                }
+            }
+        }
+        if (allAttributes) {
+            for (QueryKey key : QueryKey.values()) {
+                if (!response.contains(key.tag) && returnable(key, level)) {
+                    String[] values = values(key, match);
+                    response.setString(key.tag, ElementDictionary.vrOf(key.tag), values);
+                    ascii &= String.join("", values).chars().allMatch(c -> c < 0x80);
                 }
             }
         }

@@ -17,6 +17,7 @@ import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.io.DicomParseException;
 import org.strata.dicom.io.DicomReader;
+import org.strata.ejb.metadata.MetadataService;
 import org.strata.ejb.metadata.StoredHeader;
 import org.strata.persistence.index.Instance;
 
@@ -37,6 +38,9 @@ public class StoreService {
 
     @EJB
     IndexWriter index;
+
+    @EJB
+    MetadataService metadata;
 
     @Inject
     @ConfigProperty(name = "strata.store.duplicates", defaultValue = "REJECT")
@@ -99,6 +103,7 @@ public class StoreService {
         String place = hot.placeFor(header.getString(Tags.StudyInstanceUID), header.getString(Tags.SeriesInstanceUID),
                 request.sopInstanceUid());
         indexWithRetry(header, storedHeader, request, file, place);
+        metadata.invalidate(header.getString(Tags.StudyInstanceUID));
         hot.commit(file, place);
         if (replaced != null) {
             Files.deleteIfExists(hot.root().resolve(replaced));

@@ -3,6 +3,8 @@ package org.strata.web.dicomweb;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.strata.web.dicomweb.metadata.MetadataResource;
+import org.strata.web.dicomweb.qido.QidoResource;
 
 /** DICOMweb (PS3.18) under {@code /dicom-web}: STOW-RS, QIDO-RS, WADO-RS. */
 @ApplicationPath("/dicom-web")
@@ -10,6 +12,6 @@ public class DicomWebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so these resources never appear under /strata/api too (and vice versa).
-        return Set.of(DicomWebExceptionMapper.class);
+        return Set.of(DicomWebExceptionMapper.class, QidoResource.class, MetadataResource.class);
     }
 }
