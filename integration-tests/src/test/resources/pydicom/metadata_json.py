@@ -1,0 +1,28 @@
+"""Reference output for MetadataIT.
+
+Usage: /usr/bin/python3 metadata_json.py OUT.json FILE...
+Records, for each file, pydicom's Dataset.to_json_dict() with binary values longer than 1024 bytes given to a
+bulk data handler (so they come out as BulkDataURI "bulk"), as WADO-RS metadata answers them.
+"""
+import json
+import sys
+import warnings
+
+import pydicom
+
+
+def main():
+    out_path, paths = sys.argv[1], sys.argv[2:]
+    results = {}
+    for path in paths:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ds = pydicom.dcmread(path)
+            results[path] = ds.to_json_dict(bulk_data_threshold=1024,
+                                            bulk_data_element_handler=lambda element: "bulk")
+    with open(out_path, "w", encoding="utf-8") as out:
+        json.dump(results, out, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()
