@@ -113,8 +113,12 @@ class MetadataIT {
     void everyStoredTestFilesMetadataIsPydicomsJsonOfIt() throws Exception {
         List<Stored> stored = corpus();
         Map<String, JsonObject> reference = pydicomJson(stored);
+        assertTrue(reference.size() >= 40, "pydicom converted only " + reference.size() + " files");
         List<String> differences = new ArrayList<>();
         for (Stored s : stored) {
+            if (!reference.containsKey(s.file().toString())) {
+                continue;
+            }
             JsonArray answer = DicomWeb.jsonArray(DicomWeb.get(s.path() + "/metadata", null));
             assertEquals(1, answer.size(), s.file().toString());
             String bulkPrefix = StrataServer.uri("/dicom-web" + s.path() + "/bulk/").toString();
@@ -188,29 +192,43 @@ class MetadataIT {
         assertEquals(406, DicomWeb.get(ct.path() + "/metadata", "image/jpeg").statusCode());
     }
 
-    /** Not a test of speed (no assertion): the figure a reviewer asked for, in the test's output. */
+    /**
+     * Not a test of speed (no assertion on time): the figure the brief asks for, in the test's output. Cold is the
+     * first request after a store into the study (which drops the cached entry), warm a repeated one.
+     */
     @Test
     void studyMetadataOf200InstancesColdAndWarm() throws Exception {
         Path dir = Files.createTempDirectory("metadata-it");
         String study = Dicom.newUid();
         String series = Dicom.newUid();
+        Path ct = Dicom.PYDICOM_DATA.resolve("test_files/CT_small.dcm");
         List<Stored> copies = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            copies.add(copy(Dicom.PYDICOM_DATA.resolve("test_files/CT_small.dcm"), dir, study, series));
+        for (int i = 0; i < 197; i++) {
+            copies.add(copy(ct, dir, study, series));
         }
         send(copies);
-        long start = System.nanoTime();
-        JsonArray cold = DicomWeb.jsonArray(DicomWeb.get("/studies/" + study + "/metadata", null));
-        long coldNanos = System.nanoTime() - start;
-        assertEquals(200, cold.size());
+        int coldRuns = 3;
         int warmRuns = 10;
-        start = System.nanoTime();
-        for (int i = 0; i < warmRuns; i++) {
-            assertEquals(200, DicomWeb.jsonArray(DicomWeb.get("/studies/" + study + "/metadata", null)).size());
+        long coldNanos = 0;
+        long warmNanos = 0;
+        for (int run = 0; run < coldRuns; run++) {
+            send(List.of(copy(ct, dir, study, series)));
+            coldNanos += timedStudyMetadata(study, 198 + run);
+            for (int i = 0; i < warmRuns; i++) {
+                warmNanos += timedStudyMetadata(study, 198 + run);
+            }
         }
-        long warmNanos = (System.nanoTime() - start) / warmRuns;
-        System.out.printf("FIGURE study metadata, 200 CT_small instances: cold %.1f ms, warm %.1f ms (mean of %d)%n",
-                coldNanos / 1e6, warmNanos / 1e6, warmRuns);
+        System.out.printf("FIGURE study metadata of ~200 CT_small instances: cold %.1f ms (mean of %d), warm %.1f ms"
+                + " (mean of %d)%n", coldNanos / 1e6 / coldRuns, coldRuns, warmNanos / 1e6 / (coldRuns * warmRuns),
+                coldRuns * warmRuns);
+    }
+
+    private static long timedStudyMetadata(String study, int instances) throws Exception {
+        long start = System.nanoTime();
+        JsonArray metadata = DicomWeb.jsonArray(DicomWeb.get("/studies/" + study + "/metadata", null));
+        long nanos = System.nanoTime() - start;
+        assertEquals(instances, metadata.size());
+        return nanos;
     }
 
     private static void send(List<Stored> copies) throws IOException {

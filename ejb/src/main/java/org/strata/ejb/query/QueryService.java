@@ -96,16 +96,6 @@ public class QueryService {
         return find(level(identifier, true), identifier, options, null, first);
     }
 
-    /**
-     * The level (PATIENT, STUDY, SERIES, IMAGE) of an attribute whose values C-FIND and QIDO-RS can match (it has
-     * an index column or a subquery), or null if values of it cannot be matched.
-     */
-    public static String matchLevel(int tag) {
-        QueryKey key = QueryKey.of(tag);
-        return key != null && (key.kind != QueryKey.Kind.COMPUTED || key == QueryKey.MODALITIES_IN_STUDY)
-                ? key.level.name() : null;
-    }
-
     private List<Dataset> find(QueryLevel level, Dataset identifier, SearchOptions options, String retrieveAeTitle,
             int first) throws QueryRefusedException {
         StringBuilder jpql = new StringBuilder(select(level));

@@ -12,7 +12,7 @@ import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.VR;
 import org.strata.dicom.dict.ElementDictionary;
 import org.strata.dicom.dict.Tags;
-import org.strata.ejb.query.QueryService;
+import org.strata.ejb.query.MatchableKeys;
 import org.strata.web.dicomweb.DicomWebException;
 
 /**
@@ -95,7 +95,7 @@ final class QidoQuery {
             identifier.put(tag, vr, null); // universal matching: returned, not matched
             return;
         }
-        String matchLevel = QueryService.matchLevel(tag);
+        String matchLevel = MatchableKeys.levelOf(tag);
         if (matchLevel == null) {
             throw DicomWebException.badRequest(name + " cannot be matched (the index has no column for it);"
                     + " includefield=" + name + " returns it");
