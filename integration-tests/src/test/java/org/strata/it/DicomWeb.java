@@ -9,6 +9,7 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,7 +42,12 @@ final class DicomWeb {
 
     /** GET {@code /dicom-web + path}, accept null for no Accept header. */
     static HttpResponse<byte[]> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(StrataServer.uri("/dicom-web" + path))
+        return get(StrataServer.uri("/dicom-web" + path), accept);
+    }
+
+    /** GET a URI the server gave (a Retrieve URL, a bulk data URI). */
+    static HttpResponse<byte[]> get(URI uri, String accept) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token()).GET();
         if (accept != null) {
             request.header("Accept", accept);

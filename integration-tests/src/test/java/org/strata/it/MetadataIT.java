@@ -1,5 +1,6 @@
 package org.strata.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -12,6 +13,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -144,6 +146,17 @@ class MetadataIT {
                 .getJsonObject("54000100").getJsonArray("Value").getJsonObject(0);
         assertEquals(StrataServer.uri("/dicom-web" + ecg.path()) + "/bulk/54000100.0.54001010",
                 waveform.getJsonObject("54001010").getString("BulkDataURI"));
+
+        // the URIs lead to the values (WADO-RS bulk data)
+        HttpResponse<byte[]> pixels = DicomWeb.get(URI.create(metadata.getJsonObject("7FE00010")
+                .getString("BulkDataURI")), "application/octet-stream");
+        assertEquals(200, pixels.statusCode());
+        assertEquals(128 * 128 * 2, pixels.body().length);
+        HttpResponse<byte[]> samples = DicomWeb.get(URI.create(waveform.getJsonObject("54001010")
+                .getString("BulkDataURI")), "application/octet-stream");
+        assertEquals(200, samples.statusCode());
+        assertArrayEquals(Part10.read(ecg.file()).dataset().getSequence(Tags.WaveformSequence).get(0)
+                .getBytes(Tags.WaveformData), samples.body());
     }
 
     private static Stored find(String name) throws IOException {

@@ -3,8 +3,13 @@ package org.strata.web.dicomweb;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.strata.web.dicomweb.bulk.BulkDataResource;
+import org.strata.web.dicomweb.stow.StowResource;
+import org.strata.web.dicomweb.wado.WadoResource;
 import org.strata.web.dicomweb.metadata.MetadataResource;
 import org.strata.web.dicomweb.qido.QidoResource;
+import org.strata.web.dicomweb.qido.StudiesQidoResource;
+import org.strata.web.dicomweb.qido.StudyQidoResource;
 
 /** DICOMweb (PS3.18) under {@code /dicom-web}: STOW-RS, QIDO-RS, WADO-RS. */
 @ApplicationPath("/dicom-web")
@@ -12,6 +17,7 @@ public class DicomWebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so these resources never appear under /strata/api too (and vice versa).
-        return Set.of(DicomWebExceptionMapper.class, QidoResource.class, MetadataResource.class);
+        return Set.of(DicomWebExceptionMapper.class, StowResource.class, WadoResource.class, BulkDataResource.class,
+                QidoResource.class, StudiesQidoResource.class, StudyQidoResource.class, MetadataResource.class);
     }
 }

@@ -24,7 +24,7 @@ import org.strata.web.dicomweb.DicomWebException;
  * come as a BulkDataURI {@code {base}/studies/{s}/series/{se}/instances/{i}/bulk/{path}}, {path} the element's tag
  * (8 hex digits), for a nested one the enclosing sequence tags and item indexes (from 0) before it, joined by '.'.
  */
-@Path("") // like the other DICOMweb resources, so JAX-RS matches each request against all of their methods
+@Path("studies/{study}") // beside WADO-RS retrieve: JAX-RS picks resource classes by the literal part of their path
 @RequestScoped
 public class MetadataResource {
     @EJB
@@ -37,21 +37,21 @@ public class MetadataResource {
     HttpHeaders headers;
 
     @GET
-    @Path("studies/{study}/metadata")
+    @Path("metadata")
     public Response study(@PathParam("study") String study) {
         DatasetsOutput format = DatasetsOutput.of(headers);
         return answer(format, metadata.study(study), "study " + study);
     }
 
     @GET
-    @Path("studies/{study}/series/{series}/metadata")
+    @Path("series/{series}/metadata")
     public Response series(@PathParam("study") String study, @PathParam("series") String series) {
         DatasetsOutput format = DatasetsOutput.of(headers);
         return answer(format, metadata.series(study, series), "series " + series + " in study " + study);
     }
 
     @GET
-    @Path("studies/{study}/series/{series}/instances/{instance}/metadata")
+    @Path("series/{series}/instances/{instance}/metadata")
     public Response instance(@PathParam("study") String study, @PathParam("series") String series,
             @PathParam("instance") String instance) {
         DatasetsOutput format = DatasetsOutput.of(headers);

@@ -4,46 +4,21 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.strata.dicom.data.Dataset;
-import org.strata.dicom.data.VR;
-import org.strata.dicom.dict.Tags;
-import org.strata.dicom.json.BulkDataPolicy;
-import org.strata.ejb.query.QueryRefusedException;
 import org.strata.ejb.query.QueryService;
-import org.strata.web.dicomweb.DatasetsOutput;
-import org.strata.web.dicomweb.DicomWebException;
 
 /**
- * QIDO-RS (PS3.18 10.6): searches for studies, series and instances, answered by the archive's C-FIND service
- * ({@link QueryService}, Study Root, relational) page by page: every match comes back unless {@code limit} says
- * otherwise. 204 when nothing matches; each result carries its Retrieve URL (WADO-RS).
+ * QIDO-RS searches of every series and every instance ({@code /series}, {@code /instances}); the searches within a
+ * study are {@link StudyQidoResource}'s, of studies {@link StudiesQidoResource}'s. JAX-RS picks the resource classes
+ * by the literal part of their paths, so each search lives beside the other DICOMweb resources of its path.
  */
 @Path("")
 @RequestScoped
 public class QidoResource {
-    /** Returned by default for studies (PS3.18 Table 10.6.3-3, as far as the archive knows them). */
-    private static final int[] STUDY = {Tags.StudyDate, Tags.StudyTime, Tags.AccessionNumber, Tags.ModalitiesInStudy,
-        Tags.ReferringPhysicianName, Tags.TimezoneOffsetFromUTC, Tags.PatientName, Tags.PatientID,
-        Tags.PatientBirthDate, Tags.PatientSex, Tags.StudyInstanceUID, Tags.StudyID, Tags.NumberOfStudyRelatedSeries,
-        Tags.NumberOfStudyRelatedInstances};
-    /** Returned by default for series (PS3.18 Table 10.6.3-4). */
-    private static final int[] SERIES = {Tags.Modality, Tags.TimezoneOffsetFromUTC, Tags.SeriesDescription,
-        Tags.SeriesInstanceUID, Tags.SeriesNumber, Tags.NumberOfSeriesRelatedInstances,
-        Tags.PerformedProcedureStepStartDate, Tags.PerformedProcedureStepStartTime, Tags.RequestAttributesSequence};
-    /** Returned by default for instances (PS3.18 Table 10.6.3-5). */
-    private static final int[] INSTANCE = {Tags.SOPClassUID, Tags.SOPInstanceUID, Tags.TimezoneOffsetFromUTC,
-        Tags.InstanceNumber, Tags.Rows, Tags.Columns, Tags.BitsAllocated, Tags.NumberOfFrames};
-
     @EJB
     QueryService queries;
 
@@ -54,132 +29,19 @@ public class QidoResource {
     HttpHeaders headers;
 
     @GET
-    @Path("studies")
-    public Response studies() {
-        return search("STUDY", Map.of(), STUDY);
-    }
-
-    @GET
     @Path("series")
     public Response series() {
-        return search("SERIES", Map.of(), STUDY, SERIES);
-    }
-
-    @GET
-    @Path("studies/{study}/series")
-    public Response seriesOfStudy(@PathParam("study") String study) {
-        return search("SERIES", Map.of(Tags.StudyInstanceUID, study), SERIES);
+        return search().search("SERIES", Map.of(), QidoSearch.STUDY, QidoSearch.SERIES);
     }
 
     @GET
     @Path("instances")
     public Response instances() {
-        return search("IMAGE", Map.of(), STUDY, SERIES, INSTANCE);
+        return search().search("IMAGE", Map.of(), QidoSearch.STUDY, QidoSearch.SERIES,
+                QidoSearch.INSTANCE);
     }
 
-    @GET
-    @Path("studies/{study}/instances")
-    public Response instancesOfStudy(@PathParam("study") String study) {
-        return search("IMAGE", Map.of(Tags.StudyInstanceUID, study), SERIES, INSTANCE);
-    }
-
-    @GET
-    @Path("studies/{study}/series/{series}/instances")
-    public Response instancesOfSeries(@PathParam("study") String study, @PathParam("series") String series) {
-        return search("IMAGE", Map.of(Tags.StudyInstanceUID, study, Tags.SeriesInstanceUID, series), INSTANCE);
-    }
-
-    private Response search(String level, Map<Integer, String> pinned, int[]... returned) {
-        DatasetsOutput format = DatasetsOutput.of(headers);
-        List<Integer> tags = new ArrayList<>(List.of(Tags.StudyInstanceUID));
-        for (int[] set : returned) {
-            for (int tag : set) {
-                tags.add(tag);
-            }
-        }
-        QidoQuery query = QidoQuery.parse(level, tags.stream().mapToInt(Integer::intValue).toArray(), pinned,
-                uri.getQueryParameters());
-        Matches matches = new Matches(query, new QueryService.SearchOptions(query.fuzzy, query.allAttributes));
-        Response.ResponseBuilder response = matches.isEmpty() ? Response.noContent()
-                : format.ok(matches, dataset -> BulkDataPolicy.INLINE);
-        if (!query.unsupportedIncludeFields.isEmpty()) {
-            response.header("Warning", "299 " + uri.getBaseUri().getAuthority()
-                    + " \"The following includefield values are not supported: "
-                    + String.join(",", query.unsupportedIncludeFields) + "\"");
-        }
-        return response.build();
-    }
-
-    /** The matches from {@code offset} on, at most {@code limit}, read from the query service a page at a time. */
-    private final class Matches implements Iterable<Dataset> {
-        private final QidoQuery query;
-        private final QueryService.SearchOptions options;
-        private final List<Dataset> firstPage;
-
-        Matches(QidoQuery query, QueryService.SearchOptions options) {
-            this.query = query;
-            this.options = options;
-            this.firstPage = page(query.offset);
-        }
-
-        boolean isEmpty() {
-            return firstPage.isEmpty();
-        }
-
-        private List<Dataset> page(int first) {
-            try {
-                return queries.search(query.identifier, options, first);
-            } catch (QueryRefusedException e) {
-                throw DicomWebException.badRequest(e.getMessage());
-            }
-        }
-
-        @Override
-        public Iterator<Dataset> iterator() {
-            return new Iterator<>() {
-                private List<Dataset> page = firstPage;
-                private int pageStart = query.offset;
-                private int inPage;
-                private int returned;
-
-                @Override
-                public boolean hasNext() {
-                    if (returned >= query.limit) {
-                        return false;
-                    }
-                    if (inPage == page.size() && page.size() == queries.pageSize()) {
-                        pageStart += page.size();
-                        page = page(pageStart);
-                        inPage = 0;
-                    }
-                    return inPage < page.size();
-                }
-
-                @Override
-                public Dataset next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    returned++;
-                    return result(page.get(inPage++));
-                }
-            };
-        }
-    }
-
-    /** A C-FIND response as a QIDO-RS result: no Query/Retrieve Level, a Retrieve URL instead. */
-    private Dataset result(Dataset match) {
-        String level = match.getString(Tags.QueryRetrieveLevel);
-        match.remove(Tags.QueryRetrieveLevel);
-        StringBuilder url = new StringBuilder(uri.getBaseUri().toString().replaceAll("/+$", ""))
-                .append("/studies/").append(match.getString(Tags.StudyInstanceUID));
-        if (!"STUDY".equals(level)) {
-            url.append("/series/").append(match.getString(Tags.SeriesInstanceUID));
-        }
-        if ("IMAGE".equals(level)) {
-            url.append("/instances/").append(match.getString(Tags.SOPInstanceUID));
-        }
-        match.setString(Tags.RetrieveURL, VR.UR, url.toString());
-        return match;
+    private QidoSearch search() {
+        return new QidoSearch(queries, uri, headers);
     }
 }
