@@ -290,7 +290,9 @@ class MetadataIT {
     /**
      * A data set's JSON with what may differ between two right answers taken out, as the toolkit's
      * JsonPydicomConformanceTest documents: group lengths (PS3.18 F.2.2 leaves them out; pydicom keeps them) and
-     * "Value": [] of an empty element (F.2.5: no Value) dropped, numbers compared by value; binary values only as
+     * "Value": [] of an empty element (F.2.5: no Value) dropped, numbers compared by value (FL as 32-bit floats:
+     * pydicom widens them to doubles before printing), text without the spaces PS3.5 6.2 makes insignificant (pydicom
+     * trims only the end of a whole element), empty values and empty PN groups as absent; binary values only as
      * "inline" or "uri" (pydicom keeps the file's byte order, and its bulk data URIs are placeholders). Our bulk data
      * URIs ({@code bulkPrefix} not null) must name the element's path under the instance.
      */
@@ -307,7 +309,7 @@ class MetadataIT {
             if (element.containsKey("Value") && !element.getJsonArray("Value").isEmpty()) {
                 List<Object> values = new ArrayList<>();
                 for (JsonValue v : element.getJsonArray("Value")) {
-                    values.add("SQ".equals(vr) ? canonical(v.asJsonObject(), bulkPrefix) : canonicalValue(v));
+                    values.add("SQ".equals(vr) ? canonical(v.asJsonObject(), bulkPrefix) : canonicalValue(v, vr));
                 }
                 e.put("Value", values);
             }
@@ -327,17 +329,27 @@ class MetadataIT {
         return canonical;
     }
 
-    private static Object canonicalValue(JsonValue value) {
+    private static Object canonicalValue(JsonValue value, String vr) {
         if (value instanceof JsonNumber number) {
-            return number.bigDecimalValue().stripTrailingZeros().toPlainString();
+            return "FL".equals(vr) ? Float.toString(Float.parseFloat(number.toString()))
+                    : number.bigDecimalValue().stripTrailingZeros().toPlainString();
         }
         if (value instanceof JsonString text) {
-            return text.getString();
+            String trimmed = text.getString().replaceFirst(" +$", "");
+            if (!Set.of("LT", "ST", "UT", "UC").contains(vr)) {
+                trimmed = trimmed.replaceFirst("^ +", "");
+            }
+            return trimmed.isEmpty() ? null : trimmed;
         }
         if (value instanceof JsonObject name) {
             Map<String, Object> groups = new TreeMap<>();
-            name.forEach((group, text) -> groups.put(group, canonicalValue(text)));
-            return groups;
+            name.forEach((group, text) -> {
+                Object canonical = canonicalValue(text, vr);
+                if (canonical != null) {
+                    groups.put(group, canonical);
+                }
+            });
+            return groups.isEmpty() ? null : groups;
         }
         return value == JsonValue.NULL ? null : value.toString();
     }

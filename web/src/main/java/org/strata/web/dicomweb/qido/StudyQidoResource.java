@@ -1,31 +1,17 @@
 package org.strata.web.dicomweb.qido;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.strata.dicom.dict.Tags;
-import org.strata.ejb.query.QueryService;
 
 /** QIDO-RS searches within a study: its series, its instances, a series' instances. */
 @Path("studies/{study}")
 @RequestScoped
-public class StudyQidoResource {
-    @EJB
-    QueryService queries;
-
-    @Context
-    UriInfo uri;
-
-    @Context
-    HttpHeaders headers;
-
+public class StudyQidoResource extends QidoResources {
     @GET
     @Path("series")
     public Response series(@PathParam("study") String study) {
@@ -44,9 +30,5 @@ public class StudyQidoResource {
     public Response instancesOfSeries(@PathParam("study") String study, @PathParam("series") String series) {
         return search().search("IMAGE", Map.of(Tags.StudyInstanceUID, study, Tags.SeriesInstanceUID, series),
                 QidoSearch.INSTANCE);
-    }
-
-    private QidoSearch search() {
-        return new QidoSearch(queries, uri, headers);
     }
 }
