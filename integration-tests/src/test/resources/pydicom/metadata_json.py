@@ -2,7 +2,9 @@
 
 Usage: /usr/bin/python3 metadata_json.py OUT.json FILE...
 Records, for each file, pydicom's Dataset.to_json_dict() with binary values longer than 1024 bytes given to a
-bulk data handler (so they come out as BulkDataURI "bulk"), as WADO-RS metadata answers them. A file pydicom
+bulk data handler (so they come out as BulkDataURI "bulk"), as WADO-RS metadata answers them. pydicom's threshold
+is on the Base64 text, 4 characters per 3 bytes: 1368 characters are 1024 bytes (a value of 1025 or 1026 bytes,
+which the archive gives as a URI, would stay inline here). A file pydicom
 cannot convert (an IS value "1A", say) is left out.
 """
 import json
@@ -20,7 +22,7 @@ def main():
             warnings.simplefilter("ignore")
             try:
                 ds = pydicom.dcmread(path)
-                results[path] = ds.to_json_dict(bulk_data_threshold=1024,
+                results[path] = ds.to_json_dict(bulk_data_threshold=1368,
                                                 bulk_data_element_handler=lambda element: "bulk")
             except Exception:  # pydicom's limits are not the archive's: the file is just not compared
                 pass

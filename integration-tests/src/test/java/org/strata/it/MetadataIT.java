@@ -130,7 +130,7 @@ class MetadataIT {
         }
         if (!differences.isEmpty()) {
             fail(differences.size() + " difference(s) from pydicom, first ones:\n"
-                    + String.join("\n", differences.subList(0, Math.min(15, differences.size()))));
+                    + String.join("\n", differences.subList(0, Math.min(40, differences.size()))));
         }
     }
 
