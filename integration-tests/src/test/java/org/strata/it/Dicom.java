@@ -1,15 +1,22 @@
 package org.strata.it;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dimse.FileSender;
 import org.strata.dicom.dimse.Part10Source;
 import org.strata.dicom.net.AssociateRequest;
+import org.strata.dicom.dict.Tags;
+import org.strata.dicom.io.DicomFile;
+import org.strata.dicom.io.FileMetaInformation;
+import org.strata.dicom.io.Part10;
 import org.strata.dicom.net.AssociationOptions;
 
 /** DICOM helpers for whole-server tests: send files with the toolkit, read what the hot tier holds. */
@@ -60,5 +67,32 @@ final class Dicom {
     /** The hot tier of the server under test, under its data folder. */
     static Path hotTier(String database) {
         return Path.of(System.getProperty("it.dir"), database.toLowerCase(), "data/strata/hot");
+    }
+
+    /**
+     * A copy of a pydicom file (path under {@link #PYDICOM_DATA}) with this patient ID and name (null: the file's
+     * name; a name beyond ASCII makes the copy UTF-8) and fresh UIDs: the same original study or series UID gets
+     * the same new one through {@code newUids}.
+     */
+    static Path copyForPatient(Path dir, String source, String patientId, String patientName,
+            Map<String, String> newUids) throws IOException {
+        DicomFile file = Part10.read(PYDICOM_DATA.resolve(source));
+        Dataset ds = file.dataset();
+        ds.setString(Tags.PatientID, patientId);
+        if (patientName != null) {
+            if (!patientName.chars().allMatch(c -> c < 0x80)) {
+                ds.setString(Tags.SpecificCharacterSet, "ISO_IR 192");
+            }
+            ds.setString(Tags.PatientName, patientName);
+        }
+        for (int tag : new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID}) {
+            ds.setString(tag, newUids.computeIfAbsent(ds.getString(tag), k -> newUid()));
+        }
+        String iuid = newUid();
+        ds.setString(Tags.SOPInstanceUID, iuid);
+        Path copy = dir.resolve(iuid + ".dcm");
+        Part10.write(copy, FileMetaInformation.create(file.meta().mediaStorageSopClassUid(), iuid,
+                file.meta().transferSyntaxUid()), ds);
+        return copy;
     }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +35,6 @@ import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseResponse;
 import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.FileSender;
-import org.strata.dicom.io.DicomFile;
-import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
@@ -70,12 +67,14 @@ class QueryIT {
             List<Path> files = new ArrayList<>();
             // Patient A: a CT study with two images in one series, and an MR study. Patient B: an RT plan and an RT
             // dose in two studies. Patient C: a name in GB18030.
-            files.add(copy(dir, "test_files/CT_small.dcm", PATIENT_A, "Qit" + RUN + "^Alpha", newUids));
-            files.add(copy(dir, "test_files/CT_small.dcm", PATIENT_A, "Qit" + RUN + "^Alpha", newUids));
-            files.add(copy(dir, "test_files/MR_small.dcm", PATIENT_A, "Qit" + RUN + "^Alpha", newUids));
-            files.add(copy(dir, "test_files/rtplan.dcm", PATIENT_B, "Qit" + RUN + "^Beta", newUids));
-            files.add(copy(dir, "test_files/rtdose.dcm", PATIENT_B, "Qit" + RUN + "^Beta", newUids));
-            files.add(copy(dir, "charset_files/chrX2.dcm", PATIENT_C, null, newUids));
+            String alpha = "Qit" + RUN + "^Alpha";
+            String beta = "Qit" + RUN + "^Beta";
+            files.add(Dicom.copyForPatient(dir, "test_files/CT_small.dcm", PATIENT_A, alpha, newUids));
+            files.add(Dicom.copyForPatient(dir, "test_files/CT_small.dcm", PATIENT_A, alpha, newUids));
+            files.add(Dicom.copyForPatient(dir, "test_files/MR_small.dcm", PATIENT_A, alpha, newUids));
+            files.add(Dicom.copyForPatient(dir, "test_files/rtplan.dcm", PATIENT_B, beta, newUids));
+            files.add(Dicom.copyForPatient(dir, "test_files/rtdose.dcm", PATIENT_B, beta, newUids));
+            files.add(Dicom.copyForPatient(dir, "charset_files/chrX2.dcm", PATIENT_C, null, newUids));
             for (FileSender.Result result : Dicom.send(StrataServer.DICOM_PORT, "QUERY-IT", files.toArray(Path[]::new))) {
                 assertEquals(0, result.status(), "store failed: " + result);
             }
@@ -86,32 +85,6 @@ class QueryIT {
             stored = read;
         }
         return stored;
-    }
-
-    /** A copy of a pydicom file with this run's patient and fresh UIDs (the same original UID, the same new one). */
-    private static Path copy(Path dir, String source, String patientId, String patientName, Map<String, String> newUids)
-            throws IOException {
-        DicomFile file = Part10.read(Dicom.PYDICOM_DATA.resolve(source));
-        Dataset ds = file.dataset();
-        ds.setString(Tags.PatientID, patientId);
-        if (patientName != null) {
-            ds.setString(Tags.PatientName, patientName);
-        }
-        for (int tag : new int[] {Tags.StudyInstanceUID, Tags.SeriesInstanceUID}) {
-            ds.setString(tag, newUids.computeIfAbsent(ds.getString(tag), k -> newUid()));
-        }
-        String iuid = newUid();
-        ds.setString(Tags.SOPInstanceUID, iuid);
-        Path copy = dir.resolve(iuid + ".dcm");
-        Part10.write(copy, FileMetaInformation.create(file.meta().mediaStorageSopClassUid(), iuid,
-                file.meta().transferSyntaxUid()), ds);
-        return copy;
-    }
-
-    private static String newUid() {
-        return "2.25." + new java.math.BigInteger(1, java.nio.ByteBuffer.allocate(16)
-                .putLong(UUID.randomUUID().getMostSignificantBits())
-                .putLong(UUID.randomUUID().getLeastSignificantBits()).array());
     }
 
     // ---------------------------------------------------------------- expected results, from the copies
@@ -335,7 +308,8 @@ class QueryIT {
             Map<String, String> newUids = new HashMap<>();
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                files.add(copy(dir, "test_files/CT_small.dcm", RUN + "-D", "Qit" + RUN + "^Delta", newUids));
+                files.add(Dicom.copyForPatient(dir, "test_files/CT_small.dcm", RUN + "-D", "Qit" + RUN + "^Delta",
+                        newUids));
             }
             for (FileSender.Result result : Dicom.send(server.dicomPort(), "QUERY-IT", files.toArray(Path[]::new))) {
                 assertEquals(0, result.status(), "store failed: " + result);

@@ -97,7 +97,7 @@ public final class DicomXmlWriter {
                 xml.writeStartElement("Item");
                 xml.writeAttribute("number", Integer.toString(i + 1));
                 newline();
-                writeAttributes(items.get(i), path + tagText + "/" + i + "/");
+                writeAttributes(items.get(i), path + hex8(tag) + "/" + i + "/");
                 xml.writeEndElement();
                 newline();
             }
@@ -105,7 +105,8 @@ public final class DicomXmlWriter {
             throw new IOException("element " + tagText + " has VR SQ but holds no sequence");
         } else if (value != null && (BulkDataPolicy.isBinary(vr)
                 || !(value instanceof byte[] || value instanceof String))) {
-            writeBinary(vr, value, dataset.byteSwapUnit(tag, vr), path + tagText);
+            // the bulk data path names the element by its full tag, block byte included, as the JSON writer does
+            writeBinary(vr, value, dataset.byteSwapUnit(tag, vr), path + hex8(tag));
         } else if (value != null) {
             writeValues(dataset.getStrings(tag), vr);
         }

@@ -89,6 +89,21 @@ class DicomXmlTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("<BulkData uri=\"urn:x:00420011\"/>"));
     }
 
+    /** The XML names a private element without its block byte, but its bulk data path keeps the full tag. */
+    @Test
+    void bulkDataPathsOfPrivateElementsHoldTheFullTag() throws IOException {
+        Dataset ds = new Dataset();
+        int tag = ds.privateTag("STRATA TEST", 0x0043, 0x29, true);
+        ds.put(tag, VR.OB, new byte[100]);
+        Dataset item = ds.newSequence(0x00540016).addItem();
+        item.put(item.privateTag("STRATA TEST", 0x0019, 0x01, true), VR.OB, new byte[100]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DicomXmlWriter(out, BulkDataPolicy.uris(10, (path, vr) -> "urn:x:" + path), false).write(ds);
+        String xml = out.toString(StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<BulkData uri=\"urn:x:" + String.format("%08X", tag) + "\"/>"), xml);
+        assertTrue(xml.contains("<BulkData uri=\"urn:x:00540016/0/00191001\"/>"), xml);
+    }
+
     /**
      * What dcm2xml (DCMTK) writes as Native DICOM Model reads to the data set our reader reads from the file.
      * Not every file: dcm2xml 3.6.7 drops the block of private elements that have no creator

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.VR;
+import org.strata.dicom.dict.ElementDictionary;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.Status;
@@ -25,8 +26,10 @@ import org.strata.persistence.index.Series;
 import org.strata.persistence.index.Study;
 
 /**
- * C-FIND of the Patient Root and Study Root Query/Retrieve information models, answered from the index alone:
- * the identifier becomes one JPQL query, and each match becomes a response holding just the requested keys.
+ * C-FIND of the Patient Root and Study Root Query/Retrieve information models, and the searches of QIDO-RS: the
+ * identifier becomes one JPQL query on the indexed attributes, and each match becomes a response holding just the
+ * requested keys, taken from the index or, for attributes the index has no column for, from the stored header copy
+ * of the matching instance (at higher levels, of the first instance of the series, study or patient).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -41,6 +44,11 @@ public class QueryService {
     @Inject
     @ConfigProperty(name = "strata.query.case-insensitive-names", defaultValue = "true")
     boolean caseInsensitiveNames;
+
+    /** C-FIND compares person names by their phonetic keys ({@link FuzzyNames}). */
+    @Inject
+    @ConfigProperty(name = "strata.query.fuzzy-names", defaultValue = "false")
+    boolean fuzzyNames;
 
     /** How many matches are read from the index at a time, so a query's memory stays bounded. */
     @Inject
@@ -64,7 +72,32 @@ public class QueryService {
         boolean studyRoot = UIDs.StudyRootQueryRetrieveInformationModelFind.equals(sopClassUid);
         QueryLevel level = level(identifier, studyRoot);
         requireUniqueKeysAbove(identifier, level, studyRoot);
+        return find(level, identifier, new SearchOptions(fuzzyNames, false), retrieveAeTitle, first);
+    }
 
+    /**
+     * How a search differs from a plain C-FIND.
+     *
+     * @param fuzzyNames match person names by their phonetic keys
+     * @param allAttributes return every indexed attribute of the query level and above besides the requested keys,
+     *                      and at IMAGE level every attribute of the instance's stored header too
+     */
+    public record SearchOptions(boolean fuzzyNames, boolean allAttributes) {
+    }
+
+    /**
+     * One page of the matches of a Study Root identifier, relationally: levels above the QueryRetrieveLevel need
+     * not be pinned by their unique keys (QIDO-RS /series, /instances). The responses hold the requested keys and
+     * the QueryRetrieveLevel, no Retrieve AE Title.
+     *
+     * @throws QueryRefusedException when the identifier has no Study Root level or holds an invalid value
+     */
+    public List<Dataset> search(Dataset identifier, SearchOptions options, int first) throws QueryRefusedException {
+        return find(level(identifier, true), identifier, options, null, first);
+    }
+
+    private List<Dataset> find(QueryLevel level, Dataset identifier, SearchOptions options, String retrieveAeTitle,
+            int first) throws QueryRefusedException {
         StringBuilder jpql = new StringBuilder(select(level));
         Map<String, Object> parameters = new HashMap<>();
         DateTimeRange studyDateTime = DateTimeRange.of(identifier.getString(Tags.StudyDate),
@@ -73,7 +106,7 @@ public class QueryService {
             QueryKey key = QueryKey.of(tag);
             boolean combined = studyDateTime != null && (key == QueryKey.STUDY_DATE || key == QueryKey.STUDY_TIME);
             if (key != null && key.level.compareTo(level) <= 0 && !combined) {
-                where(key, identifier, jpql, parameters);
+                where(key, identifier, options.fuzzyNames(), jpql, parameters);
             }
         }
         if (studyDateTime != null && QueryLevel.STUDY.compareTo(level) <= 0) {
@@ -86,7 +119,7 @@ public class QueryService {
 
         List<Dataset> responses = new ArrayList<>();
         for (Object row : query.getResultList()) {
-            responses.add(response(identifier, level, match(row), retrieveAeTitle));
+            responses.add(response(identifier, level, match(row), options.allAttributes(), retrieveAeTitle));
         }
         return responses;
     }
@@ -153,9 +186,12 @@ public class QueryService {
     }
 
     /** Adds the condition of one key; universal matching adds none. */
-    private void where(QueryKey key, Dataset identifier, StringBuilder jpql, Map<String, Object> parameters)
-            throws QueryRefusedException {
+    private void where(QueryKey key, Dataset identifier, boolean fuzzy, StringBuilder jpql,
+            Map<String, Object> parameters) throws QueryRefusedException {
         String p = "k" + parameters.size();
+        if (fuzzy && key == QueryKey.PATIENT_NAME && fuzzyNameWhere(identifier.getString(key.tag), jpql, parameters)) {
+            return;
+        }
         if (key == QueryKey.MODALITIES_IN_STUDY) {
             List<String> modalities = List.of(identifier.getStrings(key.tag)).stream()
                     .map(String::strip).filter(m -> !m.isEmpty() && !m.equals("*")).toList();
@@ -199,6 +235,22 @@ public class QueryService {
         }
     }
 
+    /**
+     * Fuzzy matching of a patient name without wildcards: every phonetic key of the value must be among the
+     * patient's. A value with wildcards is matched as usual (false).
+     */
+    private static boolean fuzzyNameWhere(String value, StringBuilder jpql, Map<String, Object> parameters) {
+        if (value == null || value.indexOf('*') >= 0 || value.indexOf('?') >= 0) {
+            return false;
+        }
+        for (String code : FuzzyNames.codesOf(value)) {
+            String p = "k" + parameters.size();
+            jpql.append(" AND p.patientNameFuzzy LIKE :").append(p);
+            parameters.put(p, "% " + code + " %");
+        }
+        return true;
+    }
+
     private static KeyMatch upperCase(KeyMatch match) {
         if (match instanceof KeyMatch.Single s) {
             return new KeyMatch.Single(s.value().toUpperCase(Locale.ROOT));
@@ -222,10 +274,15 @@ public class QueryService {
                 key.tag >>> 16, key.tag & 0xFFFF, value));
     }
 
-    /** The requested keys with this match's values; keys the index does not hold are returned empty. */
-    private Dataset response(Dataset identifier, QueryLevel level, Match match, String retrieveAeTitle) {
+    /**
+     * The requested keys with this match's values: from the index, or else from the stored header; keys neither
+     * holds are returned empty.
+     */
+    private Dataset response(Dataset identifier, QueryLevel level, Match match, boolean allAttributes,
+            String retrieveAeTitle) {
         Dataset response = new Dataset();
         boolean ascii = true;
+        MatchHeader header = new MatchHeader(em, level, match);
         for (int tag : identifier.tags()) {
             boolean groupLength = (tag & 0xFFFF) == 0;
             if (groupLength || tag == Tags.SpecificCharacterSet || tag == Tags.QueryRetrieveLevel
@@ -234,6 +291,10 @@ public class QueryService {
             }
             VR vr = identifier.vr(tag);
             QueryKey key = QueryKey.of(tag);
+            if (key == null && header.get() != null && header.get().contains(tag)) {
+                ascii &= MatchHeader.copy(header.get(), tag, response);
+                continue;
+            }
             String[] values = key == null || !returnable(key, level) ? new String[0] : values(key, match);
             if (values.length == 0 || vr == VR.SQ) {
                 response.put(tag, vr, null);
@@ -244,11 +305,29 @@ public class QueryService {
                 }
             }
         }
+        if (allAttributes) {
+            for (QueryKey key : QueryKey.values()) {
+                if (!response.contains(key.tag) && returnable(key, level)) {
+                    String[] values = values(key, match);
+                    response.setString(key.tag, ElementDictionary.vrOf(key.tag), values);
+                    ascii &= String.join("", values).chars().allMatch(c -> c < 0x80);
+                }
+            }
+        }
+        if (allAttributes && level == QueryLevel.IMAGE && header.get() != null) {
+            for (int tag : header.get().tags()) {
+                if (!response.contains(tag) && tag != Tags.SpecificCharacterSet) {
+                    ascii &= MatchHeader.copy(header.get(), tag, response);
+                }
+            }
+        }
         if (!ascii) {
             response.setString(Tags.SpecificCharacterSet, VR.CS, "ISO_IR 192");
         }
         response.setString(Tags.QueryRetrieveLevel, VR.CS, level.name());
-        response.setString(Tags.RetrieveAETitle, VR.AE, retrieveAeTitle);
+        if (retrieveAeTitle != null) {
+            response.setString(Tags.RetrieveAETitle, VR.AE, retrieveAeTitle);
+        }
         return response;
     }
 

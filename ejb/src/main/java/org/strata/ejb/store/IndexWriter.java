@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
+import org.strata.ejb.metadata.StoredHeader;
+import org.strata.ejb.query.FuzzyNames;
 import org.strata.persistence.index.Instance;
+import org.strata.persistence.index.InstanceHeader;
 import org.strata.persistence.index.Patient;
 import org.strata.persistence.index.Series;
 import org.strata.persistence.index.Study;
@@ -35,10 +38,12 @@ public class IndexWriter {
 
     /**
      * Indexes one object (creating its patient, study and series as needed) in a transaction of its own, or points
-     * an existing instance row at its replacement.
+     * an existing instance row at its replacement; its stored header copy goes into the same transaction.
+     *
+     * @param storedHeader the header in the encoding of {@link StoredHeader}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void index(Dataset header, StoreRequest request, StoredFile file, String place) {
+    public void index(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file, String place) {
         Instant now = Instant.now();
         Series series = series(header, now);
         Instance instance = find(request.sopInstanceUid());
@@ -57,6 +62,16 @@ public class IndexWriter {
         instance.setReceivedAt(now);
         if (instance.getPk() == null) {
             em.persist(instance);
+            em.flush(); // the header row needs the instance's key
+        }
+        InstanceHeader copy = em.find(InstanceHeader.class, instance.getPk());
+        if (copy == null) {
+            copy = new InstanceHeader();
+            copy.setInstancePk(instance.getPk());
+            copy.setHeader(storedHeader);
+            em.persist(copy);
+        } else {
+            copy.setHeader(storedHeader);
         }
         series.setUpdatedAt(now);
         series.getStudy().setUpdatedAt(now);
@@ -114,6 +129,7 @@ public class IndexWriter {
         patient.setPatientName(fit(header.getString(Tags.PatientName), 324));
         patient.setPatientNameMatch(patient.getPatientName() == null ? null
                 : fit(patient.getPatientName().toUpperCase(Locale.ROOT), 324));
+        patient.setPatientNameFuzzy(FuzzyNames.keysOf(patient.getPatientName()));
         patient.setBirthDate(date(header.getString(Tags.PatientBirthDate)));
         patient.setSex(fit(header.getString(Tags.PatientSex), 16));
         patient.setCreatedAt(now);

@@ -16,7 +16,9 @@ import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.io.DicomParseException;
-import org.strata.dicom.io.Part10;
+import org.strata.dicom.io.DicomReader;
+import org.strata.ejb.metadata.MetadataService;
+import org.strata.ejb.metadata.StoredHeader;
 import org.strata.persistence.index.Instance;
 
 /**
@@ -36,6 +38,9 @@ public class StoreService {
 
     @EJB
     IndexWriter index;
+
+    @EJB
+    MetadataService metadata;
 
     @Inject
     @ConfigProperty(name = "strata.store.duplicates", defaultValue = "REJECT")
@@ -70,8 +75,12 @@ public class StoreService {
 
     private StoreResult index(StoreRequest request, StoredFile file) throws IOException {
         Dataset header;
-        try {
-            header = Part10.readHeader(file.part()).dataset();
+        byte[] storedHeader;
+        try (DicomReader reader = new DicomReader(file.part())) {
+            // large values stay in the file: the header copy leaves them out
+            header = reader.bulkDataReferences(true).bulkDataThreshold(StoredHeader.LARGEST_KEPT_VALUE).readFile()
+                    .dataset();
+            storedHeader = StoredHeader.encode(header);
         } catch (DicomParseException e) {
             return StoreResult.refused(Status.UNABLE_TO_PROCESS, "cannot parse: " + e.getMessage());
         }
@@ -93,7 +102,8 @@ public class StoreService {
         }
         String place = hot.placeFor(header.getString(Tags.StudyInstanceUID), header.getString(Tags.SeriesInstanceUID),
                 request.sopInstanceUid());
-        indexWithRetry(header, request, file, place);
+        indexWithRetry(header, storedHeader, request, file, place);
+        metadata.invalidate(header.getString(Tags.StudyInstanceUID));
         hot.commit(file, place);
         if (replaced != null) {
             Files.deleteIfExists(hot.root().resolve(replaced));
@@ -102,10 +112,11 @@ public class StoreService {
         return new StoreResult(StoreResult.Outcome.STORED, Status.SUCCESS, null);
     }
 
-    private void indexWithRetry(Dataset header, StoreRequest request, StoredFile file, String place) {
+    private void indexWithRetry(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file,
+            String place) {
         for (int attempt = 1; ; attempt++) {
             try {
-                index.index(header, request, file, place);
+                index.index(header, storedHeader, request, file, place);
                 return;
             } catch (EJBException e) {
                 if (attempt == INDEX_ATTEMPTS) {

@@ -29,6 +29,10 @@ public class Patient {
     @Column(name = "patient_name_match")
     private String patientNameMatch;
 
+    /** Phonetic keys of the name's components, each between spaces, for fuzzy matching. */
+    @Column(name = "patient_name_fuzzy")
+    private String patientNameFuzzy;
+
     @Column(name = "birth_date")
     private String birthDate;
 
@@ -50,6 +54,8 @@ public class Patient {
     public void setPatientName(String patientName) { this.patientName = patientName; }
     public String getPatientNameMatch() { return patientNameMatch; }
     public void setPatientNameMatch(String patientNameMatch) { this.patientNameMatch = patientNameMatch; }
+    public String getPatientNameFuzzy() { return patientNameFuzzy; }
+    public void setPatientNameFuzzy(String patientNameFuzzy) { this.patientNameFuzzy = patientNameFuzzy; }
     public String getBirthDate() { return birthDate; }
     public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
     public String getSex() { return sex; }

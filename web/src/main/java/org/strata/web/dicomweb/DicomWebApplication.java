@@ -5,6 +5,10 @@ import jakarta.ws.rs.core.Application;
 import java.util.Set;
 import org.strata.web.dicomweb.bulk.BulkDataResource;
 import org.strata.web.dicomweb.frames.FramesResource;
+import org.strata.web.dicomweb.metadata.MetadataResource;
+import org.strata.web.dicomweb.qido.QidoResource;
+import org.strata.web.dicomweb.qido.StudiesQidoResource;
+import org.strata.web.dicomweb.qido.StudyQidoResource;
 import org.strata.web.dicomweb.rendered.FrameRenderedResource;
 import org.strata.web.dicomweb.rendered.RenderedResource;
 import org.strata.web.dicomweb.stow.StowResource;
@@ -23,6 +27,7 @@ public class DicomWebApplication extends Application {
         // Listed, not scanned, so these resources never appear under /strata/api too (and vice versa).
         return Set.of(DicomWebExceptionMapper.class, StowResource.class, StudyStowResource.class, WadoResource.class,
                 BulkDataResource.class, FramesResource.class, RenderedResource.class, FrameRenderedResource.class,
-                WadoUriResource.class);
+                WadoUriResource.class, QidoResource.class, StudiesQidoResource.class, StudyQidoResource.class,
+                MetadataResource.class);
     }
 }
