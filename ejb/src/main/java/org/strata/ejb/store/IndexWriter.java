@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
 import org.strata.persistence.index.Instance;
+import org.strata.persistence.index.InstanceVersion;
 import org.strata.persistence.index.Patient;
 import org.strata.persistence.index.Series;
 import org.strata.persistence.index.Study;
@@ -36,15 +37,19 @@ public class IndexWriter {
     /**
      * Indexes one object (creating its patient, study and series as needed) in a transaction of its own, or points
      * an existing instance row at its replacement.
+     *
+     * @param keepEarlier whether a replaced object is recorded as a superseded {@link InstanceVersion}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void index(Dataset header, StoreRequest request, StoredFile file, String place) {
+    public void index(Dataset header, StoreRequest request, StoredFile file, String place, boolean keepEarlier) {
         Instant now = Instant.now();
         Series series = series(header, now);
         Instance instance = find(request.sopInstanceUid());
         if (instance == null) {
             instance = new Instance();
             instance.setSopInstanceUid(request.sopInstanceUid());
+        } else if (keepEarlier) {
+            em.persist(InstanceVersion.of(instance, now));
         }
         instance.setSeries(series);
         instance.setSopClassUid(request.sopClassUid());

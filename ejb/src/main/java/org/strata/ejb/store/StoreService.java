@@ -93,19 +93,24 @@ public class StoreService {
         }
         String place = hot.placeFor(header.getString(Tags.StudyInstanceUID), header.getString(Tags.SeriesInstanceUID),
                 request.sopInstanceUid());
-        indexWithRetry(header, request, file, place);
+        boolean keepEarlier = duplicates == DuplicatePolicy.KEEP_VERSIONS;
+        indexWithRetry(header, request, file, place, keepEarlier);
         hot.commit(file, place);
         if (replaced != null) {
+            if (keepEarlier) {
+                return new StoreResult(StoreResult.Outcome.VERSIONED, Status.SUCCESS, null);
+            }
             Files.deleteIfExists(hot.root().resolve(replaced));
             return new StoreResult(StoreResult.Outcome.REPLACED, Status.SUCCESS, null);
         }
         return new StoreResult(StoreResult.Outcome.STORED, Status.SUCCESS, null);
     }
 
-    private void indexWithRetry(Dataset header, StoreRequest request, StoredFile file, String place) {
+    private void indexWithRetry(Dataset header, StoreRequest request, StoredFile file, String place,
+                                boolean keepEarlier) {
         for (int attempt = 1; ; attempt++) {
             try {
-                index.index(header, request, file, place);
+                index.index(header, request, file, place, keepEarlier);
                 return;
             } catch (EJBException e) {
                 if (attempt == INDEX_ATTEMPTS) {
