@@ -36,12 +36,8 @@ for port in 8080 9990 11112 8180; do
 done
 
 # Build when the server is missing or any source is newer than it.
-stamp="$server/strata/strata.ear"
-if [ ! -f "$stamp" ] || [ -n "$(find "$root" -path "$root/run" -prune -o -path '*/target' -prune -o \
-      \( -path '*/src/*' -o -name pom.xml \) -newer "$stamp" -print -quit)" ]; then
-  echo "strata: building (mvn package, tests skipped) ..."
-  (cd "$root" && mvn -q -B package -DskipTests) || fail "build failed"
-fi
+. "$root/scripts/build-if-stale.sh"
+build_if_stale "$root"
 
 mkdir -p "$run/data" "$log"
 if [ ! -d "$keycloak" ]; then

@@ -3,6 +3,7 @@
 # free loopback port) and Keycloak with a freshly imported 'strata' realm. Called by Maven around the ITs.
 #   it-services.sh start   (needs IT_DIR, KEYCLOAK_ZIP, KEYCLOAK_PORT, REALM_JSON, POSTGRESQL_PORT)
 #   it-services.sh stop    (needs IT_DIR)
+# KEYCLOAK_START_SECONDS (default 400) bounds the wait for Keycloak (a loaded machine needs more on a first start).
 set -euo pipefail
 : "${IT_DIR:?}"
 
@@ -53,7 +54,8 @@ start() {
   "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --import-realm \
     >"$IT_DIR/keycloak.log" 2>&1 &
   echo $! > "$IT_DIR/keycloak.pid"
-  for _ in $(seq 1 120); do
+  # Keycloak's first start builds its Quarkus application: ~30 s on an idle machine, minutes on a loaded one.
+  for _ in $(seq 1 "${KEYCLOAK_START_SECONDS:-400}"); do
     if curl -sf -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/strata"; then
       echo "it-services: Keycloak on 127.0.0.1:$KEYCLOAK_PORT"
       return 0
@@ -63,6 +65,7 @@ start() {
   done
   echo "it-services: Keycloak did not start; its log follows" >&2
   tail -50 "$IT_DIR/keycloak.log" >&2
+  stop # leave neither Keycloak nor PostgreSQL running
   exit 1
 }
 

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,7 +43,8 @@ class DurabilityIT {
         List<Path> files = clones(dir);
         List<FileSender.Result> results = Collections.synchronizedList(new ArrayList<>());
         Path dataDir;
-        try (StandaloneServer server = StandaloneServer.start("durability", Map.of())) {
+        Map<String, String> database = database();
+        try (StandaloneServer server = StandaloneServer.start("durability", database)) {
             server.awaitBoot();
             assertEquals(200, server.healthStatus());
             dataDir = server.dataDir();
@@ -71,12 +74,12 @@ class DurabilityIT {
         assertTrue(acknowledged.size() < INSTANCES, "the kill came too late to test anything");
 
         // Restart on the same data: the sweeper settles what the crash left, then the server is healthy.
-        try (StandaloneServer again = StandaloneServer.restart("durability", Map.of())) {
+        try (StandaloneServer again = StandaloneServer.restart("durability", database)) {
             again.awaitBoot();
             assertEquals(200, again.healthStatus());
         }
 
-        Map<String, String> indexed = indexedPaths(dataDir);
+        Map<String, String> indexed = indexedPaths(dataDir, database);
         Path hot = dataDir.resolve("strata/hot");
         for (Map.Entry<String, String> row : indexed.entrySet()) {
             assertTrue(Files.exists(hot.resolve(row.getValue())), "index row points at a missing file: " + row);
@@ -130,10 +133,30 @@ class DurabilityIT {
         throw new AssertionError("fewer than " + count + " instances stored in 300 s");
     }
 
-    /** SOP Instance UID → storage path, read from the H2 index after the server has stopped. */
-    private static Map<String, String> indexedPaths(Path dataDir) throws Exception {
+    /**
+     * The database settings of the server under test: none (H2 in its data folder) when the suite runs on H2; on
+     * PostgreSQL a new database of its own on the suite's cluster, apart from the Arquillian server's.
+     */
+    private static Map<String, String> database() throws SQLException {
+        if (!"PostgreSQL".equals(System.getProperty("it.database"))) {
+            return Map.of();
+        }
+        String cluster = "jdbc:postgresql://127.0.0.1:" + Integer.getInteger("it.postgresql.port") + "/";
+        try (Connection c = DriverManager.getConnection(cluster + "strata", "strata", "strata");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS durability");
+            s.execute("CREATE DATABASE durability");
+        }
+        return Map.of("strata.db.kind", "PostgreSQL", "strata.db.url", cluster + "durability",
+                "strata.db.user", "strata", "strata.db.password", "strata");
+    }
+
+    /** SOP Instance UID → storage path, read from the index after the server has stopped. */
+    private static Map<String, String> indexedPaths(Path dataDir, Map<String, String> database) throws Exception {
         Map<String, String> paths = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("strata/index"), "sa", "sa");
+        String url = database.getOrDefault("strata.db.url", "jdbc:h2:file:" + dataDir.resolve("strata/index"));
+        String user = database.getOrDefault("strata.db.user", "sa");
+        try (Connection c = DriverManager.getConnection(url, user, database.getOrDefault("strata.db.password", "sa"));
              ResultSet rs = c.createStatement().executeQuery("SELECT sop_iuid, storage_path FROM instance")) {
             while (rs.next()) {
                 paths.put(rs.getString(1), rs.getString(2));

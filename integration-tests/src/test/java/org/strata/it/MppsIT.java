@@ -82,12 +82,27 @@ class MppsIT {
 
         Outcome unknown = mppsscu("--set", Dicom.newUid(), "-k", "PerformedProcedureStepStatus=COMPLETED");
         assertTrue(unknown.output().contains("Failure (0x0112)"), unknown.output());
+
+        Outcome noStation = mppsscu("--create", "-k", "PerformedStationAETitle");
+        assertTrue(noStation.output().contains("Failure (0x0121) PerformedStationAETitle has no value"),
+                noStation.output());
+        Outcome noEndTime = mppsscu("--set", uid, "-k", "PerformedProcedureStepStatus=COMPLETED",
+                "-k", "PerformedProcedureStepEndTime");
+        assertTrue(noEndTime.output().contains("Failure (0x0121) PerformedProcedureStepEndTime has no value"),
+                noEndTime.output());
+        assertEquals(0, mppsscu("--set", uid, "-k", "PerformedProcedureStepStatus=COMPLETED").exit(),
+                "the refused N-SET changed nothing: the step is still IN PROGRESS");
     }
 
     @Test
     void aStepWithoutUidGetsOneFromTheArchiveAndKeepsItsScheduledStudy() throws Exception {
         Dataset attributes = new Dataset();
         attributes.setString(Tags.PerformedProcedureStepStatus, VR.CS, "IN PROGRESS");
+        attributes.setString(Tags.PerformedProcedureStepID, VR.SH, "IT-1");
+        attributes.setString(Tags.PerformedStationAETitle, VR.AE, "MPPS-IT");
+        attributes.setString(Tags.PerformedProcedureStepStartDate, VR.DA, "20261128");
+        attributes.setString(Tags.PerformedProcedureStepStartTime, VR.TM, "093000");
+        attributes.setString(Tags.Modality, VR.CS, "MR");
         attributes.newSequence(Tags.ScheduledStepAttributesSequence).addItem()
                 .setString(Tags.StudyInstanceUID, VR.UI, Dicom.newUid());
         AssociateRequest rq = new AssociateRequest();

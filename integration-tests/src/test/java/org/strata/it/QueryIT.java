@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -144,33 +145,7 @@ class QueryIT {
 
     private static List<Dataset> findscu(int port, String model, String... keys)
             throws IOException, InterruptedException {
-        Path out = Files.createTempDirectory("findscu");
-        List<String> command = new ArrayList<>(List.of("findscu", model, "-aec", "STRATA", "-aet", "QUERY-IT", "-X",
-                "-od", out.toString()));
-        for (String key : keys) {
-            command.add("-k");
-            command.add(key);
-        }
-        command.add("127.0.0.1");
-        command.add(String.valueOf(port));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TCP_NODELAY", "1");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new AssertionError("DCMTK findscu is needed (apt-get install dcmtk): " + e.getMessage(), e);
-        }
-        String log = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "findscu did not finish");
-        assertEquals(0, process.exitValue(), log);
-        List<Dataset> responses = new ArrayList<>();
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path f : files.sorted().toList()) {
-                responses.add(Part10.read(f).dataset());
-            }
-        }
-        return responses;
+        return Findscu.query(port, "QUERY-IT", model, null, keys);
     }
 
     // ---------------------------------------------------------------- the tests
@@ -293,6 +268,28 @@ class QueryIT {
     }
 
     @Test
+    void studyDateAndTimeRangesMatchAsOneDateTimeRange() throws Exception {
+        List<Dataset> responses = findscu("-S", "QueryRetrieveLevel=STUDY", "PatientID=" + RUN + "*",
+                "StudyDate=20030716-20040119", "StudyTime=1200-0800", "StudyInstanceUID");
+        LocalDateTime from = LocalDateTime.of(2003, 7, 16, 12, 0);
+        LocalDateTime to = LocalDateTime.of(2004, 1, 19, 8, 0, 59);
+        Set<String> expected = expected(Tags.StudyInstanceUID, ofThisRun().and(ds -> {
+            String date = ds.getString(Tags.StudyDate);
+            String time = ds.getString(Tags.StudyTime);
+            if (date == null || time == null) {
+                return false;
+            }
+            LocalDateTime at = LocalDateTime.parse(date + time.substring(0, 6),
+                    DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+            return !at.isBefore(from) && !at.isAfter(to);
+        }));
+        assertEquals(expected, returned(Tags.StudyInstanceUID, responses));
+        // The plan (15:35 on the first day), the dose (a middle day, 11:57) and the CT (07:27 on the last day); as two
+        // separate ranges, 12:00-08:00 would match no time at all.
+        assertEquals(3, expected.size());
+    }
+
+    @Test
     void patientRootAtEachLevel() throws Exception {
         List<Dataset> patients = findscu("-P", "QueryRetrieveLevel=PATIENT", "PatientID=" + RUN + "*",
                 "PatientName", "NumberOfPatientRelatedStudies");
@@ -327,8 +324,12 @@ class QueryIT {
 
     @Test
     void namesMatchWithRegardToCaseAndPagesAreJoinedWhenTheSettingsSaySo() throws Exception {
+        // The H2 index of this server traces each statement it runs (level 3), so the pages read can be counted.
+        Path index = Path.of(System.getProperty("it.dir")).resolve("query-settings/data/strata/index");
         try (StandaloneServer server = StandaloneServer.start("query-settings",
-                Map.of("strata.query.case-insensitive-names", "false", "strata.query.page-size", "2"))) {
+                Map.of("strata.query.case-insensitive-names", "false", "strata.query.page-size", "2",
+                        "strata.db.url", "jdbc:h2:file:" + index + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                                + ";TRACE_LEVEL_FILE=3"))) {
             server.awaitBoot();
             Path dir = Files.createTempDirectory("query-it");
             Map<String, String> newUids = new HashMap<>();
@@ -353,8 +354,18 @@ class QueryIT {
             }
             List<Dataset> images = findscu(server.dicomPort(), "-S", "QueryRetrieveLevel=IMAGE", "StudyInstanceUID=" + study,
                     "SeriesInstanceUID=" + first.getString(Tags.SeriesInstanceUID), "SOPInstanceUID");
-            assertEquals(5, images.size(), "three pages of two, two and one");
+            assertEquals(5, images.size());
             assertEquals(instances, returned(Tags.SOPInstanceUID, images));
+            assertEquals(3, pageReads(Path.of(index + ".trace.db"), " from instance "),
+                    "three pages of two, two and one");
+        }
+    }
+
+    /** How many limited reads (a page each) of a table an H2 trace file records. */
+    private static long pageReads(Path trace, String fromTable) throws IOException {
+        try (Stream<String> lines = Files.lines(trace)) {
+            return lines.filter(l -> l.startsWith("/*SQL") && l.contains(fromTable) && l.contains(" fetch first "))
+                    .count();
         }
     }
 

@@ -8,17 +8,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.dimse.DimseChannel;
+import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.FileSender;
+import org.strata.dicom.net.AssociateAccept;
 import org.strata.dicom.net.AssociateReject;
+import org.strata.dicom.net.AssociateRequest;
+import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.net.AssociationRejectedException;
+import org.strata.dicom.net.PresentationContext;
 
 /**
- * An archive that only accepts the calling AE {@code MODALITY} and whose hot tier is below its reserve: strangers
- * are rejected at association, and objects are refused with A700 while nothing is written.
+ * An archive that only accepts the calling AE {@code MODALITY}, only CT images in Implicit VR Little Endian, and whose
+ * hot tier is below its reserve: strangers are rejected at association, other classes and syntaxes at negotiation,
+ * and objects are refused with A700 while nothing is written.
  */
 class RestrictedServerIT {
     private static StandaloneServer server;
@@ -27,6 +37,8 @@ class RestrictedServerIT {
     static void start() throws Exception {
         server = StandaloneServer.start("restricted", Map.of(
                 "strata.dicom.accepted-calling-ae-titles", "MODALITY",
+                "strata.dicom.accepted-storage-sop-classes", UIDs.CTImageStorage,
+                "strata.dicom.accepted-transfer-syntaxes", UIDs.ImplicitVRLittleEndian,
                 "strata.storage.hot.reserve-mb", String.valueOf(Long.MAX_VALUE / (1024 * 1024 * 2))));
         server.awaitBoot();
         assertEquals(200, server.healthStatus());
@@ -47,6 +59,31 @@ class RestrictedServerIT {
         assertEquals(AssociateReject.RESULT_PERMANENT, reject.result());
         assertEquals(AssociateReject.SOURCE_USER, reject.source());
         assertEquals(3, reject.reason(), "calling AE title not recognised (PS3.8 9.3.4)");
+    }
+
+    @Test
+    void onlyTheConfiguredStorageClassesAndTransferSyntaxesAreAccepted() throws Exception {
+        AssociateRequest rq = new AssociateRequest();
+        rq.setCallingAeTitle("MODALITY");
+        rq.setCalledAeTitle("STRATA");
+        int mr = rq.addPresentationContext(UIDs.MRImageStorage, UIDs.ImplicitVRLittleEndian).id();
+        int ctExplicit = rq.addPresentationContext(UIDs.CTImageStorage, UIDs.ExplicitVRLittleEndian).id();
+        int ctEither = rq.addPresentationContext(UIDs.CTImageStorage, UIDs.ExplicitVRLittleEndian,
+                UIDs.ImplicitVRLittleEndian).id();
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            DimseChannel channel = DimseChannel.open("127.0.0.1", server.dicomPort(), null, rq,
+                    new AssociationOptions(), new DimseServices(), executor);
+            AssociateAccept ac = channel.association().accept();
+            channel.release();
+            assertEquals(PresentationContext.ABSTRACT_SYNTAX_NOT_SUPPORTED, ac.presentationContext(mr).result());
+            assertEquals(PresentationContext.TRANSFER_SYNTAXES_NOT_SUPPORTED,
+                    ac.presentationContext(ctExplicit).result());
+            assertTrue(ac.presentationContext(ctEither).isAccepted());
+            assertEquals(UIDs.ImplicitVRLittleEndian, ac.presentationContext(ctEither).transferSyntax());
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

@@ -124,7 +124,7 @@ final class StandaloneServer implements AutoCloseable {
 
     /** Waits until WildFly has finished booting (with or without errors) and returns its console log. */
     String awaitBoot() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(400); // generous: a loaded 2-core machine
         while (System.nanoTime() < deadline) {
             String log = Files.exists(console) ? Files.readString(console) : "";
             if (log.contains("WFLYSRV0025") || log.contains("WFLYSRV0026")) {

@@ -20,6 +20,7 @@ import org.strata.ejb.retrieve.RetrieveService;
 import org.strata.ejb.store.StoreRequest;
 import org.strata.ejb.store.StoreResult;
 import org.strata.ejb.store.StoreService;
+import org.strata.ejb.worklist.WorklistService;
 import org.strata.jca.dicom.api.DicomRequestListener;
 
 /**
@@ -45,6 +46,9 @@ public class DicomRequestDispatcher implements DicomRequestListener {
     @EJB
     private MppsService mpps;
 
+    @EJB
+    private WorklistService worklist;
+
     @Override
     public void onRequest(DimseRequest request) throws IOException {
         int field = request.command().commandField();
@@ -53,6 +57,9 @@ public class DicomRequestDispatcher implements DicomRequestListener {
         } else if (field == CommandField.C_FIND_RQ
                 && QueryService.SOP_CLASSES.contains(request.command().sopClassUid())) {
             cFind(request);
+        } else if (field == CommandField.C_FIND_RQ
+                && UIDs.ModalityWorklistInformationModelFind.equals(request.command().sopClassUid())) {
+            worklist.find(request);
         } else if (field == CommandField.C_GET_RQ) {
             retrieve.get(request);
         } else if (field == CommandField.C_MOVE_RQ) {

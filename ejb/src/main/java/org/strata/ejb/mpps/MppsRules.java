@@ -3,9 +3,11 @@ package org.strata.ejb.mpps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.data.Sequence;
+import org.strata.dicom.dict.ElementDictionary;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.io.DicomReader;
@@ -19,15 +21,28 @@ final class MppsRules {
     static final String COMPLETED = "COMPLETED";
     static final String DISCONTINUED = "DISCONTINUED";
     private static final Set<String> STATUSES = Set.of(IN_PROGRESS, COMPLETED, DISCONTINUED);
+    /** Type 1 attributes of an N-CREATE (PS3.4 Table F.7.2-1) besides the status, checked by {@link #statusOfCreate}. */
+    private static final List<Integer> REQUIRED_ON_CREATE = List.of(Tags.ScheduledStepAttributesSequence,
+            Tags.PerformedProcedureStepID, Tags.PerformedStationAETitle, Tags.PerformedProcedureStepStartDate,
+            Tags.PerformedProcedureStepStartTime, Tags.Modality);
+    /** What a step must hold once it is COMPLETED or DISCONTINUED (the final-state requirements of Table F.7.2-1). */
+    private static final List<Integer> REQUIRED_WHEN_FINAL = List.of(Tags.PerformedProcedureStepEndDate,
+            Tags.PerformedProcedureStepEndTime);
 
     private MppsRules() {
     }
 
-    /** An N-CREATE must create the step IN PROGRESS (PS3.4 F.7.2.1). */
+    /**
+     * An N-CREATE must create the step IN PROGRESS (PS3.4 F.7.2.1) with its Type 1 attributes: 0120 names an absent
+     * one, 0121 one sent empty.
+     */
     static String statusOfCreate(Dataset attributes) throws DimseRefusal {
         String status = attributes.getString(Tags.PerformedProcedureStepStatus);
         if (status == null || status.isBlank()) {
             throw new DimseRefusal(Status.MISSING_ATTRIBUTE, "Performed Procedure Step Status missing");
+        }
+        for (int tag : REQUIRED_ON_CREATE) {
+            requireValue(attributes, tag, "");
         }
         if (!IN_PROGRESS.equals(status.strip())) {
             throw new DimseRefusal(Status.INVALID_ATTRIBUTE_VALUE,
@@ -51,6 +66,7 @@ final class MppsRules {
             throw new DimseRefusal(Status.INVALID_ATTRIBUTE_VALUE,
                     "Performed Procedure Step Status " + newStatus + " is not a valid status");
         }
+        String finalStatus = newStatus == null ? null : newStatus.strip();
         Dataset merged = stored.deepCopy();
         Dataset changes = modifications.deepCopy();
         for (int i = 0; i < changes.size(); i++) {
@@ -64,7 +80,25 @@ final class MppsRules {
                 merged.put(tag, changes.vrAt(i), changes.valueAt(i));
             }
         }
+        if (COMPLETED.equals(finalStatus) || DISCONTINUED.equals(finalStatus)) {
+            for (int tag : REQUIRED_WHEN_FINAL) {
+                requireValue(merged, tag, " for a step " + finalStatus);
+            }
+        }
         return merged;
+    }
+
+    private static void requireValue(Dataset attributes, int tag, String context) throws DimseRefusal {
+        String name = ElementDictionary.keywordOf(tag);
+        if (!attributes.contains(tag)) {
+            throw new DimseRefusal(Status.MISSING_ATTRIBUTE, name + " missing" + context);
+        }
+        Object value = attributes.get(tag);
+        boolean empty = value instanceof Sequence items ? items.isEmpty()
+                : attributes.getString(tag) == null || attributes.getString(tag).isBlank();
+        if (empty) {
+            throw new DimseRefusal(Status.MISSING_ATTRIBUTE_VALUE, name + " has no value" + context);
+        }
     }
 
     /** The status the attributes hold (trimmed). */

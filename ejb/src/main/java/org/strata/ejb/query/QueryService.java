@@ -67,11 +67,17 @@ public class QueryService {
 
         StringBuilder jpql = new StringBuilder(select(level));
         Map<String, Object> parameters = new HashMap<>();
+        DateTimeRange studyDateTime = DateTimeRange.of(identifier.getString(Tags.StudyDate),
+                identifier.getString(Tags.StudyTime));
         for (int tag : identifier.tags()) {
             QueryKey key = QueryKey.of(tag);
-            if (key != null && key.level.compareTo(level) <= 0) {
+            boolean combined = studyDateTime != null && (key == QueryKey.STUDY_DATE || key == QueryKey.STUDY_TIME);
+            if (key != null && key.level.compareTo(level) <= 0 && !combined) {
                 where(key, identifier, jpql, parameters);
             }
+        }
+        if (studyDateTime != null && QueryLevel.STUDY.compareTo(level) <= 0) {
+            jpql.append(studyDateTime.jpql(QueryKey.STUDY_DATE.path, QueryKey.STUDY_TIME.path, "dt", parameters));
         }
         jpql.append(" ORDER BY ").append(alias(level)).append(".pk");
         Query query = em.createQuery(jpql.toString());
@@ -189,14 +195,7 @@ public class QueryService {
                     .append(KeyMatch.LIKE_ESCAPE).append('\'');
             parameters.put(p, w.likePattern());
         } else if (match instanceof KeyMatch.Range r) {
-            if (r.from() != null) {
-                jpql.append(" AND ").append(path).append(" >= :").append(p).append('f');
-                parameters.put(p + "f", r.from());
-            }
-            if (r.to() != null) {
-                jpql.append(" AND ").append(path).append(" <= :").append(p).append('t');
-                parameters.put(p + "t", r.to());
-            }
+            r.appendJpql(path, p, jpql, parameters);
         }
     }
 

@@ -15,8 +15,40 @@ class MppsRulesTest {
     @Test
     void aStepIsCreatedOnlyInProgress() throws Exception {
         assertEquals(0x0120, refusal(() -> MppsRules.statusOfCreate(new Dataset())));
-        assertEquals(0x0106, refusal(() -> MppsRules.statusOfCreate(status("COMPLETED"))));
-        assertEquals("IN PROGRESS", MppsRules.statusOfCreate(status("IN PROGRESS")));
+        assertEquals(0x0106, refusal(() -> MppsRules.statusOfCreate(created("COMPLETED"))));
+        assertEquals("IN PROGRESS", MppsRules.statusOfCreate(created("IN PROGRESS")));
+    }
+
+    @Test
+    void aCreateNamesTheType1AttributeItLacksOrThatIsEmpty() {
+        Dataset withoutStation = created("IN PROGRESS");
+        withoutStation.remove(Tags.PerformedStationAETitle);
+        DimseRefusal missing = assertThrows(DimseRefusal.class, () -> MppsRules.statusOfCreate(withoutStation));
+        assertEquals(0x0120, missing.status());
+        assertEquals("PerformedStationAETitle missing", missing.getMessage());
+
+        Dataset emptyStart = created("IN PROGRESS").setString(Tags.PerformedProcedureStepStartDate, VR.DA);
+        assertEquals(0x0121, refusal(() -> MppsRules.statusOfCreate(emptyStart)));
+
+        Dataset noScheduledStep = created("IN PROGRESS");
+        noScheduledStep.newSequence(Tags.ScheduledStepAttributesSequence);
+        assertEquals(0x0121, refusal(() -> MppsRules.statusOfCreate(noScheduledStep)));
+    }
+
+    @Test
+    void aFinalStepNeedsItsEndDateAndTime() throws Exception {
+        Dataset stored = created("IN PROGRESS");
+        Dataset completed = status("COMPLETED").setString(Tags.PerformedProcedureStepEndDate, VR.DA, "20261128");
+        DimseRefusal refusal = assertThrows(DimseRefusal.class,
+                () -> MppsRules.applySet("IN PROGRESS", stored, completed));
+        assertEquals(0x0120, refusal.status());
+        assertEquals("PerformedProcedureStepEndTime missing for a step COMPLETED", refusal.getMessage());
+
+        completed.setString(Tags.PerformedProcedureStepEndTime, VR.TM, "101500");
+        assertEquals("COMPLETED", MppsRules.statusOf(MppsRules.applySet("IN PROGRESS", stored, completed)));
+        // An intermediate N-SET may leave them out.
+        assertEquals("IN PROGRESS", MppsRules.statusOf(MppsRules.applySet("IN PROGRESS", stored,
+                new Dataset().setString(Tags.PerformedProcedureStepDescription, VR.LO, "head"))));
     }
 
     @Test
@@ -26,6 +58,7 @@ class MppsRulesTest {
         stored.setString(Tags.PerformedProcedureStepEndDate, VR.DA);
         Dataset set = status("COMPLETED");
         set.setString(Tags.PerformedProcedureStepEndDate, VR.DA, "20261128");
+        set.setString(Tags.PerformedProcedureStepEndTime, VR.TM, "101500");
         set.newSequence(Tags.PerformedSeriesSequence).addItem().setString(Tags.SeriesInstanceUID, VR.UI, "1.2.3");
 
         Dataset merged = MppsRules.decode(MppsRules.encode(MppsRules.applySet("IN PROGRESS", stored, set)));
@@ -55,6 +88,19 @@ class MppsRulesTest {
         attributes.newSequence(Tags.ScheduledStepAttributesSequence).addItem()
                 .setString(Tags.StudyInstanceUID, VR.UI, "1.2.840.99");
         assertEquals("1.2.840.99", MppsRules.studyUidOf(attributes));
+    }
+
+    /** An N-CREATE attribute list with every Type 1 attribute. */
+    private static Dataset created(String status) {
+        Dataset attributes = status(status)
+                .setString(Tags.PerformedProcedureStepID, VR.SH, "PPS1")
+                .setString(Tags.PerformedStationAETitle, VR.AE, "CT1")
+                .setString(Tags.PerformedProcedureStepStartDate, VR.DA, "20261128")
+                .setString(Tags.PerformedProcedureStepStartTime, VR.TM, "100000")
+                .setString(Tags.Modality, VR.CS, "CT");
+        attributes.newSequence(Tags.ScheduledStepAttributesSequence).addItem()
+                .setString(Tags.StudyInstanceUID, VR.UI, "1.2.840.99");
+        return attributes;
     }
 
     private static Dataset status(String status) {

@@ -19,16 +19,18 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesTheIndexVersionsRemoteAeAndMppsTables() throws SQLException {
+    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesTheIndexRemoteAeMppsWorklistAndVersionTables()
+            throws SQLException {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(5, migrations.pendingCount());
+        assertEquals(6, migrations.pendingCount());
 
         assertEquals("8", migrations.migrate());
 
         assertEquals(0, migrations.pendingCount());
-        assertEquals(List.of("INSTANCE", "INSTANCE_VERSION", "MPPS", "PATIENT", "REMOTE_AE", "SERIES", "STUDY"), tables(ds));
+        assertEquals(List.of("INSTANCE", "INSTANCE_VERSION", "MPPS", "PATIENT", "REMOTE_AE", "SERIES", "STUDY",
+                "WORKLIST_SPS"), tables(ds));
     }
 
     @Test

@@ -250,6 +250,7 @@ class NetToolsTest {
     @Test
     void mppsscuCreatesThenCompletes() throws Exception {
         Map<String, String> states = new ConcurrentHashMap<>();
+        Map<String, Dataset> sent = new ConcurrentHashMap<>();
         DimseServices services = new DimseServices().register(UIDs.ModalityPerformedProcedureStep, rq -> {
             String uid = rq.command().sopInstanceUid();
             String status = rq.dataset().getString(Tags.PerformedProcedureStepStatus);
@@ -259,6 +260,7 @@ class NetToolsTest {
                 return;
             }
             states.put(uid, status);
+            sent.put((create ? "create " : "set ") + uid, rq.dataset());
             rq.respond(Status.SUCCESS);
         });
         try (DicomServer scp = new DicomServer(new AcceptPolicy().accept(UIDs.ModalityPerformedProcedureStep,
@@ -269,10 +271,22 @@ class NetToolsTest {
                     "-k", "PerformedProcedureStepID=PPS1");
             assertEquals(0, create.exit(), create.out() + create.err());
             assertEquals("IN PROGRESS", states.get("1.2.3.4.5"));
+            Dataset created = sent.get("create 1.2.3.4.5");
+            assertEquals("PPS1", created.getString(Tags.PerformedProcedureStepID), "given keys are kept");
+            assertEquals("STRATA-SCU", created.getString(Tags.PerformedStationAETitle));
+            assertEquals("OT", created.getString(Tags.Modality));
+            assertEquals(8, created.getString(Tags.PerformedProcedureStepStartDate).length());
+            assertTrue(created.getString(Tags.PerformedProcedureStepStartTime).length() >= 6);
+            assertTrue(created.getSequence(Tags.ScheduledStepAttributesSequence).get(0)
+                    .getString(Tags.StudyInstanceUID).startsWith("2.25."));
             InProcess.Run set = InProcess.run("mppsscu", "--set", "1.2.3.4.5", "127.0.0.1", port,
                     "-k", "PerformedProcedureStepStatus=COMPLETED");
             assertEquals(0, set.exit(), set.out() + set.err());
             assertEquals("COMPLETED", states.get("1.2.3.4.5"));
+            assertEquals(created.getString(Tags.PerformedProcedureStepStartDate).length(),
+                    sent.get("set 1.2.3.4.5").getString(Tags.PerformedProcedureStepEndDate).length(),
+                    "a final status comes with its end date");
+            assertTrue(sent.get("set 1.2.3.4.5").contains(Tags.PerformedProcedureStepEndTime));
             InProcess.Run unknown = InProcess.run("mppsscu", "--set", "9.9.9", "127.0.0.1", port, "-k", "PerformedProcedureStepStatus=DISCONTINUED");
             assertEquals(1, unknown.exit());
             assertTrue(unknown.out().contains("0x0112"), unknown.out());

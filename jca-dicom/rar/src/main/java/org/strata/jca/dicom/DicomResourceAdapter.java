@@ -15,6 +15,8 @@ import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.net.ServerSocketFactory;
 import javax.transaction.xa.XAResource;
@@ -44,11 +46,12 @@ public class DicomResourceAdapter implements ResourceAdapter {
     /** The value of an unset key store, trust store or password property (WildFly refuses empty values). */
     static final String UNSET = "none";
     /**
-     * C-FIND, C-GET and C-MOVE (Patient and Study Root); the C-STORE sub-operations of the last two use the storage
-     * contexts.
+     * C-FIND, C-GET and C-MOVE (Patient and Study Root), and the Modality Worklist C-FIND; the C-STORE sub-operations
+     * of C-GET and C-MOVE use the storage contexts.
      */
     private static final String[] QUERY_RETRIEVE_CLASSES = {
         UIDs.PatientRootQueryRetrieveInformationModelFind, UIDs.StudyRootQueryRetrieveInformationModelFind,
+        UIDs.ModalityWorklistInformationModelFind,
         UIDs.PatientRootQueryRetrieveInformationModelGet, UIDs.StudyRootQueryRetrieveInformationModelGet,
         UIDs.PatientRootQueryRetrieveInformationModelMove, UIDs.StudyRootQueryRetrieveInformationModelMove};
     /** Normalized services: Storage Commitment Push Model (N-ACTION, then our N-EVENT-REPORT) and MPPS. */
@@ -72,6 +75,14 @@ public class DicomResourceAdapter implements ResourceAdapter {
 
     @ConfigProperty(defaultValue = "60", description = "Seconds an association may stay silent before it is aborted")
     private Integer idleTimeoutSeconds = 60;
+
+    @ConfigProperty(defaultValue = "*",
+            description = "Storage SOP Class UIDs accepted for C-STORE, comma-separated; * accepts every storage class")
+    private String acceptedStorageSopClasses = "*";
+
+    @ConfigProperty(defaultValue = "*", description = "Transfer Syntax UIDs accepted for C-STORE in order of"
+            + " preference, comma-separated; * takes the sender's first proposal")
+    private String acceptedTransferSyntaxes = "*";
 
     @ConfigProperty(defaultValue = "0", description = "TCP port of the DICOM TLS listener; 0 turns it off")
     private Integer tlsPort = 0;
@@ -217,8 +228,10 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 .maxAssociations(maxAssociations)
                 .options(options)
                 .accept(DimseServices.VERIFICATION, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
-        // Objects are stored as received, so every transfer syntax the sender proposes is welcome.
-        policy.acceptFamily(AcceptPolicy.STORAGE_CLASSES, AcceptPolicy.ANY_TRANSFER_SYNTAX);
+        // Objects are stored as received, so by default every transfer syntax the sender proposes is welcome.
+        String[] syntaxes = list(acceptedTransferSyntaxes);
+        policy.acceptFamily(storageClasses(),
+                syntaxes.length == 0 ? new String[] {AcceptPolicy.ANY_TRANSFER_SYNTAX} : syntaxes);
         for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
             policy.accept(queryRetrieve, UIDs.ExplicitVRLittleEndian, UIDs.ImplicitVRLittleEndian);
         }
@@ -229,7 +242,7 @@ public class DicomResourceAdapter implements ResourceAdapter {
     }
 
     private DimseServices services() {
-        DimseServices services = new DimseServices().registerFamily(AcceptPolicy.STORAGE_CLASSES, delivery);
+        DimseServices services = new DimseServices().registerFamily(storageClasses(), delivery);
         for (String queryRetrieve : QUERY_RETRIEVE_CLASSES) {
             services.register(queryRetrieve, delivery);
         }
@@ -237,6 +250,12 @@ public class DicomResourceAdapter implements ResourceAdapter {
             services.register(nService, delivery);
         }
         return services;
+    }
+
+    /** Every storage SOP class, or those of them the administrator listed. */
+    private Predicate<String> storageClasses() {
+        Set<String> listed = Set.of(list(acceptedStorageSopClasses));
+        return listed.isEmpty() ? AcceptPolicy.STORAGE_CLASSES : AcceptPolicy.STORAGE_CLASSES.and(listed::contains);
     }
 
     private static String[] list(String commaSeparated) {
@@ -276,6 +295,10 @@ public class DicomResourceAdapter implements ResourceAdapter {
     public void setMaxAssociations(Integer maxAssociations) { this.maxAssociations = maxAssociations; }
     public Integer getIdleTimeoutSeconds() { return idleTimeoutSeconds; }
     public void setIdleTimeoutSeconds(Integer seconds) { this.idleTimeoutSeconds = seconds; }
+    public String getAcceptedStorageSopClasses() { return acceptedStorageSopClasses; }
+    public void setAcceptedStorageSopClasses(String uids) { this.acceptedStorageSopClasses = uids; }
+    public String getAcceptedTransferSyntaxes() { return acceptedTransferSyntaxes; }
+    public void setAcceptedTransferSyntaxes(String uids) { this.acceptedTransferSyntaxes = uids; }
     public Integer getTlsPort() { return tlsPort; }
     public void setTlsPort(Integer tlsPort) { this.tlsPort = tlsPort; }
     public String getKeyStore() { return keyStore; }
@@ -303,6 +326,8 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 && Objects.equals(acceptedCallingAeTitles, other.acceptedCallingAeTitles)
                 && Objects.equals(maxAssociations, other.maxAssociations)
                 && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds)
+                && Objects.equals(acceptedStorageSopClasses, other.acceptedStorageSopClasses)
+                && Objects.equals(acceptedTransferSyntaxes, other.acceptedTransferSyntaxes)
                 && Objects.equals(tlsPort, other.tlsPort)
                 && Objects.equals(keyStore, other.keyStore)
                 && Objects.equals(keyStorePassword, other.keyStorePassword)
@@ -315,7 +340,8 @@ public class DicomResourceAdapter implements ResourceAdapter {
 
     @Override
     public int hashCode() {
-        return Objects.hash(aeTitle, host, port, acceptedCallingAeTitles, maxAssociations, idleTimeoutSeconds, tlsPort,
-                keyStore, keyStoreType, trustStore, trustStoreType, tlsClientCertificateRequired);
+        return Objects.hash(aeTitle, host, port, acceptedCallingAeTitles, maxAssociations, idleTimeoutSeconds,
+                acceptedStorageSopClasses, acceptedTransferSyntaxes, tlsPort, keyStore, keyStoreType, trustStore,
+                trustStoreType, tlsClientCertificateRequired);
     }
 }
