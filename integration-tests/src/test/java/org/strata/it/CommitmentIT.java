@@ -30,7 +30,6 @@ import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.FileSender;
 import org.strata.dicom.io.DicomFile;
-import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
@@ -43,7 +42,6 @@ import org.strata.dicom.net.tool.CommitScu;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CommitmentIT {
-    private static final Path CT = Dicom.PYDICOM_DATA.resolve("test_files/CT_small.dcm");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "commitment-it");
@@ -57,7 +55,7 @@ class CommitmentIT {
 
     @Test
     void storedInstancesAreCommittedOnTheSameAssociation(@TempDir Path dir) throws Exception {
-        List<Path> files = newInstances(dir, 2);
+        List<Path> files = Dicom.newCtInstances(dir, 2);
         store(files);
 
         Outcome out = commitscu(files, List.of());
@@ -68,9 +66,9 @@ class CommitmentIT {
 
     @Test
     void anUnknownInstanceAndACorruptedFileAreReportedAsFailedWithTheirReasons(@TempDir Path dir) throws Exception {
-        List<Path> stored = newInstances(dir.resolve("stored"), 3);
+        List<Path> stored = Dicom.newCtInstances(dir.resolve("stored"), 3);
         store(stored);
-        Path unknown = newInstances(dir.resolve("unknown"), 1).get(0);
+        Path unknown = Dicom.newCtInstances(dir.resolve("unknown"), 1).get(0);
         Path corrupted = stored.get(2);
         flipLastByte(hotTierFileOf(corrupted));
         List<Path> asked = new ArrayList<>(stored);
@@ -88,9 +86,9 @@ class CommitmentIT {
     @Test
     void aRequesterThatReleasesGetsTheReportOnANewAssociationToItsRegisteredAddress(@TempDir Path dir)
             throws Exception {
-        List<Path> files = newInstances(dir.resolve("stored"), 2);
+        List<Path> files = Dicom.newCtInstances(dir.resolve("stored"), 2);
         store(files);
-        Path unknown = newInstances(dir.resolve("unknown"), 1).get(0);
+        Path unknown = Dicom.newCtInstances(dir.resolve("unknown"), 1).get(0);
         List<Path> asked = List.of(files.get(0), files.get(1), unknown);
         int port = StandaloneServer.freePort();
         String admin = StrataServer.token("admin", "admin");
@@ -137,26 +135,6 @@ class CommitmentIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** New CT instances (copies of a pydicom file with new study, series and instance UIDs). */
-    private static List<Path> newInstances(Path dir, int count) throws Exception {
-        Files.createDirectories(dir);
-        String studyUid = Dicom.newUid();
-        String seriesUid = Dicom.newUid();
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            DicomFile ct = Part10.read(CT);
-            String sopUid = Dicom.newUid();
-            ct.dataset().setString(Tags.StudyInstanceUID, studyUid);
-            ct.dataset().setString(Tags.SeriesInstanceUID, seriesUid);
-            ct.dataset().setString(Tags.SOPInstanceUID, sopUid);
-            Path file = dir.resolve(sopUid + ".dcm");
-            Part10.write(file, FileMetaInformation.create(ct.meta().mediaStorageSopClassUid(), sopUid,
-                    ct.meta().transferSyntaxUid()), ct.dataset());
-            files.add(file);
-        }
-        return files;
-    }
 
     private static void store(List<Path> files) throws Exception {
         for (FileSender.Result r : Dicom.send(StrataServer.DICOM_PORT, "COMMIT-IT", files.toArray(Path[]::new))) {

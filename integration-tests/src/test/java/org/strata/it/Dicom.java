@@ -3,19 +3,20 @@ package org.strata.it;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.strata.dicom.data.Dataset;
+import org.strata.dicom.dict.Tags;
 import org.strata.dicom.dimse.FileSender;
 import org.strata.dicom.dimse.Part10Source;
-import org.strata.dicom.net.AssociateRequest;
-import org.strata.dicom.dict.Tags;
 import org.strata.dicom.io.DicomFile;
 import org.strata.dicom.io.FileMetaInformation;
 import org.strata.dicom.io.Part10;
+import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
 
 /** DICOM helpers for whole-server tests: send files with the toolkit, read what the hot tier holds. */
@@ -54,6 +55,26 @@ final class Dicom {
         byte[] all = Files.readAllBytes(part10File);
         long offset = Part10Source.open(part10File).datasetOffset();
         return java.util.Arrays.copyOfRange(all, (int) offset, all.length);
+    }
+
+    /** New CT instances of one new study and series: copies of pydicom's CT_small with new UIDs, in {@code dir}. */
+    static List<Path> newCtInstances(Path dir, int count) throws IOException {
+        Files.createDirectories(dir);
+        String studyUid = newUid();
+        String seriesUid = newUid();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            DicomFile ct = Part10.read(PYDICOM_DATA.resolve("test_files/CT_small.dcm"));
+            String sopUid = newUid();
+            ct.dataset().setString(Tags.StudyInstanceUID, studyUid);
+            ct.dataset().setString(Tags.SeriesInstanceUID, seriesUid);
+            ct.dataset().setString(Tags.SOPInstanceUID, sopUid);
+            Path file = dir.resolve(sopUid + ".dcm");
+            Part10.write(file, FileMetaInformation.create(ct.meta().mediaStorageSopClassUid(), sopUid,
+                    ct.meta().transferSyntaxUid()), ct.dataset());
+            files.add(file);
+        }
+        return files;
     }
 
     /** A new UID under the UUID root 2.25. */

@@ -28,13 +28,15 @@ final class StandaloneServer implements AutoCloseable {
     private final Path dir;
     private final Path console;
     private final int httpPort;
+    private final int managementPort;
     private final int dicomPort;
 
-    private StandaloneServer(Process process, Path dir, int httpPort, int dicomPort) {
+    private StandaloneServer(Process process, Path dir, int httpPort, int managementPort, int dicomPort) {
         this.process = process;
         this.dir = dir;
         this.console = dir.resolve("console.log");
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.dicomPort = dicomPort;
     }
 
@@ -56,6 +58,7 @@ final class StandaloneServer implements AutoCloseable {
         Path dir = IT_DIR.resolve(name);
         Files.createDirectories(dir);
         int http = freePort();
+        int management = freePort();
         int dicom = settings.containsKey("strata.dicom.port") ? Integer.parseInt(settings.get("strata.dicom.port"))
                 : freePort();
         List<String> command = new ArrayList<>(List.of("bash", SERVER.resolve("bin/standalone.sh").toString(),
@@ -63,7 +66,7 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djboss.server.log.dir=" + dir.resolve("log"),
                 "-Djboss.http.port=" + http,
                 "-Djboss.https.port=" + freePort(),
-                "-Djboss.management.http.port=" + freePort(),
+                "-Djboss.management.http.port=" + management,
                 "-Djboss.management.https.port=" + freePort(),
                 "-Djboss.ajp.port=" + freePort(),
                 "-Djboss.txn.recovery.port=" + freePort(),
@@ -77,7 +80,7 @@ final class StandaloneServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("console.log").toFile());
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-        return new StandaloneServer(builder.start(), dir, http, dicom);
+        return new StandaloneServer(builder.start(), dir, http, management, dicom);
     }
 
     static int freePort() throws IOException {
@@ -88,6 +91,31 @@ final class StandaloneServer implements AutoCloseable {
 
     int dicomPort() {
         return dicomPort;
+    }
+
+    /** Base URI of the server's HTTP port (REST API, DICOMweb). */
+    URI http(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    /**
+     * Runs one JBoss CLI command against this server's management port (local authentication: same user, same host)
+     * and returns its output; fails unless the CLI exits with 0.
+     */
+    String cli(String command) throws IOException, InterruptedException {
+        Process cli = new ProcessBuilder("bash", SERVER.resolve("bin/jboss-cli.sh").toString(), "--connect",
+                "--controller=127.0.0.1:" + managementPort, "--timeout=120000", "--command=" + command)
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!cli.waitFor(180, TimeUnit.SECONDS) || cli.exitValue() != 0) {
+            throw new AssertionError("jboss-cli '" + command + "' failed: " + output);
+        }
+        return output;
+    }
+
+    /** What the server has written to its console so far. */
+    String consoleLog() throws IOException {
+        return Files.readString(console);
     }
 
     Path hotTier() {

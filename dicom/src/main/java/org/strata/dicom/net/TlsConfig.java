@@ -48,23 +48,34 @@ public final class TlsConfig {
      */
     public static TlsConfig of(Path keyStore, char[] keyStorePassword, Path trustStore, char[] trustStorePassword,
                                ClientAuth clientAuth) throws IOException, GeneralSecurityException {
+        return of(keyStore, null, keyStorePassword, trustStore, null, trustStorePassword, clientAuth);
+    }
+
+    /**
+     * As {@link #of(Path, char[], Path, char[], ClientAuth)} with explicit key store types ({@code PKCS12},
+     * {@code JKS}, ...); a null type is taken from the file name ({@code .jks} is JKS, anything else PKCS12).
+     */
+    public static TlsConfig of(Path keyStore, String keyStoreType, char[] keyStorePassword, Path trustStore,
+                               String trustStoreType, char[] trustStorePassword, ClientAuth clientAuth)
+            throws IOException, GeneralSecurityException {
         KeyManagerFactory kmf = null;
         if (keyStore != null) {
             kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(load(keyStore, keyStorePassword), keyStorePassword);
+            kmf.init(load(keyStore, keyStoreType, keyStorePassword), keyStorePassword);
         }
         TrustManagerFactory tmf = null;
         if (trustStore != null) {
             tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(load(trustStore, trustStorePassword));
+            tmf.init(load(trustStore, trustStoreType, trustStorePassword));
         }
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
         return new TlsConfig(ctx, clientAuth);
     }
 
-    private static KeyStore load(Path path, char[] password) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance(path.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+    private static KeyStore load(Path path, String type, char[] password)
+            throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance(type != null ? type : path.toString().endsWith(".jks") ? "JKS" : "PKCS12");
         try (InputStream in = Files.newInputStream(path)) {
             ks.load(in, password);
         }

@@ -17,13 +17,14 @@ import org.strata.dicom.dimse.Command;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseRequest;
 import org.strata.dicom.dimse.DimseResponse;
-import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.Association;
-import org.strata.dicom.net.AssociationOptions;
 import org.strata.dicom.net.RoleSelection;
 import org.strata.ejb.dimse.DimseRefusal;
+import org.strata.jca.dicom.api.DicomAssociation;
+import org.strata.jca.dicom.api.DicomConnectionFactory;
+import org.strata.jca.dicom.api.DicomPeer;
 import org.strata.ejb.retrieve.RemoteAeRegistry;
 
 /**
@@ -46,6 +47,9 @@ public class CommitmentService {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource(lookup = DicomConnectionFactory.JNDI_NAME)
+    DicomConnectionFactory outbound;
 
     /** Performs an N-ACTION of the Storage Commitment Push Model SOP class. */
     public void nAction(DimseRequest request) throws IOException {
@@ -107,10 +111,9 @@ public class CommitmentService {
         }
         String requester = as.request().callingAeTitle();
         Optional<RemoteAeRegistry.Entry> target = registry.find(requester);
-        if (target.isEmpty() || target.get().tls()) {
-            LOG.warning("storage commitment " + transactionUid + ": cannot report to " + requester + ": "
-                    + (target.isEmpty() ? "not in the remote AE registry" : "TLS to remote AEs is not supported yet")
-                    + "; the result is lost until the requester asks again");
+        if (target.isEmpty()) {
+            LOG.warning("storage commitment " + transactionUid + ": cannot report to " + requester
+                    + ": not in the remote AE registry; the result is lost until the requester asks again");
             return;
         }
         RemoteAeRegistry.Entry to = target.get();
@@ -121,16 +124,11 @@ public class CommitmentService {
                 UIDs.ImplicitVRLittleEndian);
         // We open the association but perform the SCP side of the class: PS3.4 J.3.3 asks for this role selection.
         rq.roleSelections().add(new RoleSelection(UIDs.StorageCommitmentPushModel, false, true));
-        try {
-            DimseChannel ch = DimseChannel.open(to.host(), to.port(), null, rq, new AssociationOptions(),
-                    new DimseServices(), executor);
-            try {
-                int status = send(ch, ch.requireContext(UIDs.StorageCommitmentPushModel, null), eventType, info);
-                LOG.info(() -> "storage commitment " + transactionUid + ": reported (event type " + eventType
-                        + ") to " + to.aeTitle() + " on a new association, answer " + Status.toString(status));
-            } finally {
-                ch.release();
-            }
+        try (DicomAssociation out = outbound.open(new DicomPeer(to.host(), to.port(), to.tls()), rq)) {
+            DimseChannel ch = out.channel();
+            int status = send(ch, ch.requireContext(UIDs.StorageCommitmentPushModel, null), eventType, info);
+            LOG.info(() -> "storage commitment " + transactionUid + ": reported (event type " + eventType
+                    + ") to " + to.aeTitle() + " on a new association, answer " + Status.toString(status));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "storage commitment " + transactionUid + ": report to " + to.aeTitle() + " at "
                     + to.host() + ":" + to.port() + " failed", e);

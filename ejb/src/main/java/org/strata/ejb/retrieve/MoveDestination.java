@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.io.TransferSyntax;
 import org.strata.dicom.net.AssociateRequest;
+import org.strata.jca.dicom.api.DicomAssociation;
 
 /**
  * The associations of one C-MOVE to its destination: the instances are cut into runs whose presentation contexts
@@ -23,9 +24,9 @@ final class MoveDestination implements AutoCloseable {
     static final String IMPLICIT_LE = TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN.uid();
     static final int MAX_CONTEXTS = 128;
 
-    /** Opens an association as requested (the toolkit's DimseChannel.open, or a test's own). */
+    /** Opens an association as requested (the resource adapter's outbound connection factory, or a test's own). */
     interface Connector {
-        DimseChannel open(AssociateRequest request) throws IOException;
+        DicomAssociation open(AssociateRequest request) throws IOException;
     }
 
     private final String callingAeTitle;
@@ -33,7 +34,7 @@ final class MoveDestination implements AutoCloseable {
     private final Connector connector;
     private final Map<RetrieveItem, List<RetrieveItem>> runOf = new IdentityHashMap<>();
     private List<RetrieveItem> currentRun;
-    private DimseChannel current;
+    private DicomAssociation current;
 
     MoveDestination(String callingAeTitle, String calledAeTitle, List<RetrieveItem> items, Connector connector) {
         this.callingAeTitle = callingAeTitle;
@@ -56,20 +57,16 @@ final class MoveDestination implements AutoCloseable {
                 LOG.log(Level.WARNING, "cannot associate with move destination " + calledAeTitle, e);
             }
         }
-        return current != null && current.association().isOpen() ? current : null;
+        return current != null && current.channel().association().isOpen() ? current.channel() : null;
     }
 
     /** Releases the open association, if any. */
     @Override
     public void close() {
-        DimseChannel open = current;
+        DicomAssociation open = current;
         current = null;
-        if (open != null && open.association().isOpen()) {
-            try {
-                open.release();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "release of the association to " + calledAeTitle + " failed", e);
-            }
+        if (open != null) {
+            open.close();
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +14,12 @@ import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dimse.Command;
 import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseRequest;
-import org.strata.dicom.dimse.DimseResponse;
-import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.dimse.Part10Source;
 import org.strata.dicom.pixel.Transcoder;
 import org.strata.dicom.dimse.Status;
 import org.strata.dicom.net.Association;
-import org.strata.dicom.net.AssociationOptions;
+import org.strata.jca.dicom.api.DicomConnectionFactory;
+import org.strata.jca.dicom.api.DicomPeer;
 
 /**
  * C-GET and C-MOVE SCP: selects the indexed instances the identifier names and sends each as a C-STORE
@@ -41,8 +39,8 @@ public class RetrieveService {
     @EJB
     RemoteAeRegistry registry;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Resource(lookup = DicomConnectionFactory.JNDI_NAME)
+    DicomConnectionFactory outbound;
 
     /** Performs a C-GET request and sends its final response. */
     public void get(DimseRequest request) throws IOException {
@@ -62,18 +60,13 @@ public class RetrieveService {
             request.respondError(Status.MOVE_DESTINATION_UNKNOWN, "move destination unknown: " + destination);
             return;
         }
-        if (target.get().tls()) {
-            request.respondError(Status.UNABLE_TO_PROCESS, "TLS to move destinations is not supported yet");
-            return;
-        }
         List<RetrieveItem> items = select(request);
         if (items == null) {
             return;
         }
         RemoteAeRegistry.Entry to = target.get();
         try (MoveDestination out = new MoveDestination(request.association().request().calledAeTitle(),
-                to.aeTitle(), items, rq -> DimseChannel.open(to.host(), to.port(), null, rq,
-                        new AssociationOptions(), new DimseServices(), executor))) {
+                to.aeTitle(), items, rq -> outbound.open(new DicomPeer(to.host(), to.port(), to.tls()), rq))) {
             sendToDestination(request, items, out);
         }
     }

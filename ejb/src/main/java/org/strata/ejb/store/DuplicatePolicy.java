@@ -8,5 +8,10 @@ public enum DuplicatePolicy {
     /** Refuse the newcomer with status 0111 (duplicate SOP instance). */
     REJECT,
     /** Keep the newest: the newcomer replaces the stored object. */
-    REPLACE
+    REPLACE,
+    /**
+     * Keep every version: the newcomer becomes the current one (what queries and retrieves see), the stored object
+     * stays stored and indexed as a superseded version.
+     */
+    KEEP_VERSIONS
 }

@@ -14,6 +14,7 @@ import org.strata.ejb.metadata.StoredHeader;
 import org.strata.ejb.query.FuzzyNames;
 import org.strata.persistence.index.Instance;
 import org.strata.persistence.index.InstanceHeader;
+import org.strata.persistence.index.InstanceVersion;
 import org.strata.persistence.index.Patient;
 import org.strata.persistence.index.Series;
 import org.strata.persistence.index.Study;
@@ -41,15 +42,19 @@ public class IndexWriter {
      * an existing instance row at its replacement; its stored header copy goes into the same transaction.
      *
      * @param storedHeader the header in the encoding of {@link StoredHeader}
+     * @param keepEarlier whether a replaced object is recorded as a superseded {@link InstanceVersion}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void index(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file, String place) {
+    public void index(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file, String place,
+            boolean keepEarlier) {
         Instant now = Instant.now();
         Series series = series(header, now);
         Instance instance = find(request.sopInstanceUid());
         if (instance == null) {
             instance = new Instance();
             instance.setSopInstanceUid(request.sopInstanceUid());
+        } else if (keepEarlier) {
+            em.persist(InstanceVersion.of(instance, now));
         }
         instance.setSeries(series);
         instance.setSopClassUid(request.sopClassUid());

@@ -16,6 +16,8 @@ public record StoreResult(Outcome outcome, int status, String comment) {
         ALREADY_STORED,
         /** Stored, replacing an earlier object with the same SOP Instance UID. */
         REPLACED,
+        /** Stored as the current version; the earlier object with the same SOP Instance UID stays as superseded. */
+        VERSIONED,
         /** Refused; nothing was stored. */
         REFUSED
     }

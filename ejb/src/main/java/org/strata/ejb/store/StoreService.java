@@ -102,10 +102,14 @@ public class StoreService {
         }
         String place = hot.placeFor(header.getString(Tags.StudyInstanceUID), header.getString(Tags.SeriesInstanceUID),
                 request.sopInstanceUid());
-        indexWithRetry(header, storedHeader, request, file, place);
+        boolean keepEarlier = duplicates == DuplicatePolicy.KEEP_VERSIONS;
+        indexWithRetry(header, storedHeader, request, file, place, keepEarlier);
         metadata.invalidate(header.getString(Tags.StudyInstanceUID));
         hot.commit(file, place);
         if (replaced != null) {
+            if (keepEarlier) {
+                return new StoreResult(StoreResult.Outcome.VERSIONED, Status.SUCCESS, null);
+            }
             Files.deleteIfExists(hot.root().resolve(replaced));
             return new StoreResult(StoreResult.Outcome.REPLACED, Status.SUCCESS, null);
         }
@@ -113,10 +117,10 @@ public class StoreService {
     }
 
     private void indexWithRetry(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file,
-            String place) {
+            String place, boolean keepEarlier) {
         for (int attempt = 1; ; attempt++) {
             try {
-                index.index(header, storedHeader, request, file, place);
+                index.index(header, storedHeader, request, file, place, keepEarlier);
                 return;
             } catch (EJBException e) {
                 if (attempt == INDEX_ATTEMPTS) {

@@ -36,6 +36,7 @@ import org.strata.dicom.io.Part10;
 import org.strata.dicom.net.AcceptPolicy;
 import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
+import org.strata.jca.dicom.api.DicomAssociation;
 import org.strata.dicom.net.DicomServer;
 import org.strata.dicom.net.RoleSelection;
 
@@ -67,13 +68,32 @@ class RetrieveSubOperationsTest {
                 .register(MOVE, rq -> {
                     try (MoveDestination out = new MoveDestination("ARCHIVE", "DEST", items, request -> {
                         associations.incrementAndGet();
-                        return DimseChannel.open("127.0.0.1", destinationPort, null, request,
-                                new AssociationOptions(), new DimseServices(), executor);
+                        return released(DimseChannel.open("127.0.0.1", destinationPort, null, request,
+                                new AssociationOptions(), new DimseServices(), executor));
                     })) {
                         RetrieveService.sendToDestination(rq, items, out);
                     }
                 });
         start(policy, services);
+    }
+
+    /** What the outbound connection factory gives an EJB, here straight from the toolkit. */
+    private static DicomAssociation released(DimseChannel channel) {
+        return new DicomAssociation() {
+            @Override
+            public DimseChannel channel() {
+                return channel;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    channel.release();
+                } catch (IOException e) {
+                    channel.association().abort();
+                }
+            }
+        };
     }
 
     @AfterEach

@@ -19,18 +19,18 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesTheIndexHeaderRemoteAeMppsAndWorklistTables()
+    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesTheIndexHeaderRemoteAeMppsWorklistAndVersionTables()
             throws SQLException {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(6, migrations.pendingCount());
+        assertEquals(7, migrations.pendingCount());
 
-        assertEquals("6", migrations.migrate());
+        assertEquals("8", migrations.migrate());
 
         assertEquals(0, migrations.pendingCount());
-        assertEquals(List.of("INSTANCE", "INSTANCE_HEADER", "MPPS", "PATIENT", "REMOTE_AE", "SERIES", "STUDY",
-                "WORKLIST_SPS"), tables(ds));
+        assertEquals(List.of("INSTANCE", "INSTANCE_HEADER", "INSTANCE_VERSION", "MPPS", "PATIENT", "REMOTE_AE",
+                "SERIES", "STUDY", "WORKLIST_SPS"), tables(ds));
     }
 
     @Test
@@ -38,8 +38,8 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("twice");
         new SchemaMigrations(ds).migrate();
         SchemaMigrations again = new SchemaMigrations(ds);
-        assertEquals("6", again.migrate());
-        assertEquals("6", again.currentVersion());
+        assertEquals("8", again.migrate());
+        assertEquals("8", again.currentVersion());
     }
 
     private static List<String> tables(JdbcDataSource ds) throws SQLException {

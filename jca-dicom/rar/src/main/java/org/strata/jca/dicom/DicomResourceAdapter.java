@@ -9,17 +9,26 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
+import javax.net.ServerSocketFactory;
 import javax.transaction.xa.XAResource;
 import org.strata.dicom.dict.UIDs;
+import org.strata.dicom.dimse.DimseChannel;
 import org.strata.dicom.dimse.DimseServices;
 import org.strata.dicom.net.AcceptPolicy;
+import org.strata.dicom.net.AssociateRequest;
 import org.strata.dicom.net.AssociationOptions;
+import org.strata.dicom.net.TlsConfig;
 import org.strata.jca.dicom.api.DicomListenerState;
+import org.strata.jca.dicom.api.DicomPeer;
 
 /**
  * Runs Strata's DICOM listener inside WildFly. Its properties are set in the {@code resource-adapters}
@@ -34,6 +43,8 @@ import org.strata.jca.dicom.api.DicomListenerState;
         transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class DicomResourceAdapter implements ResourceAdapter {
     private static final Logger LOG = Logger.getLogger(DicomResourceAdapter.class.getName());
+    /** The value of an unset key store, trust store or password property (WildFly refuses empty values). */
+    static final String UNSET = "none";
     /**
      * C-FIND, C-GET and C-MOVE (Patient and Study Root), and the Modality Worklist C-FIND; the C-STORE sub-operations
      * of C-GET and C-MOVE use the storage contexts.
@@ -73,35 +84,140 @@ public class DicomResourceAdapter implements ResourceAdapter {
             + " preference, comma-separated; * takes the sender's first proposal")
     private String acceptedTransferSyntaxes = "*";
 
+    @ConfigProperty(defaultValue = "0", description = "TCP port of the DICOM TLS listener; 0 turns it off")
+    private Integer tlsPort = 0;
+
+    @ConfigProperty(defaultValue = UNSET, description = "Key store with the archive's TLS key and certificate (TLS"
+            + " port, client certificate on outbound TLS); none = not set")
+    private String keyStore;
+
+    @ConfigProperty(defaultValue = UNSET, description = "Password of the key store and of its key; none = not set")
+    private String keyStorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "Type of the key store: PKCS12 or JKS")
+    private String keyStoreType = "PKCS12";
+
+    @ConfigProperty(defaultValue = UNSET, description = "Trust store with the certificates of the peers the archive"
+            + " trusts over TLS; none = not set")
+    private String trustStore;
+
+    @ConfigProperty(defaultValue = UNSET, description = "Password of the trust store; none = not set")
+    private String trustStorePassword;
+
+    @ConfigProperty(defaultValue = "PKCS12", description = "Type of the trust store: PKCS12 or JKS")
+    private String trustStoreType = "PKCS12";
+
+    @ConfigProperty(defaultValue = "true", description = "Whether the TLS port refuses clients without a certificate"
+            + " the trust store trusts")
+    private Boolean tlsClientCertificateRequired = true;
+
     private final EndpointDelivery delivery = new EndpointDelivery();
     private volatile DicomListener listener;
+    private volatile DicomListener tlsListener;
+    private volatile Executor executor;
+    private volatile TlsConfig tls;
     private volatile String problem = "not started";
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        DicomListener started = new DicomListener(host, port, acceptPolicy(), services(),
-                new WorkManagerExecutor(context.getWorkManager()));
+        Executor work = new WorkManagerExecutor(context.getWorkManager());
+        DicomListener started = new DicomListener(host, port, "port", ServerSocketFactory.getDefault(),
+                acceptPolicy(), services(), work);
+        DicomListener startedTls = null;
         try {
+            TlsConfig configured = tlsConfig();
+            if (tlsPort != null && tlsPort != 0) {
+                if (configured == null || isBlank(keyStore)) {
+                    throw new ResourceException("resource adapter property 'tlsPort' is " + tlsPort
+                            + " but property 'keyStore' is not set: the TLS port needs the archive's key and"
+                            + " certificate");
+                }
+                startedTls = new DicomListener(host, tlsPort, "tlsPort", configured.serverSocketFactory(),
+                        acceptPolicy(), services(), work);
+            }
             started.open();
+            if (startedTls != null) {
+                startedTls.open();
+            }
+            tls = configured;
         } catch (ResourceException e) {
+            started.close();
             problem = e.getMessage();
             // One line an administrator can act on; the container adds its own trace after it.
             LOG.severe("Strata cannot start: " + e.getMessage());
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         }
+        executor = work;
         listener = started;
+        tlsListener = startedTls;
         problem = null;
-        LOG.info(() -> "Strata DICOM listener " + aeTitle + " accepting on " + host + ":" + port);
+        LOG.info(() -> "Strata DICOM listener " + aeTitle + " accepting on " + host + ":" + port
+                + (tlsListener == null ? "" : " and with TLS on " + host + ":" + tlsPort));
+    }
+
+    /** TLS from the key and trust store properties; null when neither is set. */
+    private TlsConfig tlsConfig() throws ResourceException {
+        if (isBlank(keyStore) && isBlank(trustStore)) {
+            return null;
+        }
+        try {
+            return TlsConfig.of(path(keyStore), keyStoreType, chars(keyStorePassword), path(trustStore),
+                    trustStoreType, chars(trustStorePassword), Boolean.FALSE.equals(tlsClientCertificateRequired)
+                            ? TlsConfig.ClientAuth.NONE : TlsConfig.ClientAuth.NEED);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new ResourceException("TLS key store '" + keyStore + "' or trust store '" + trustStore
+                    + "' (resource adapter properties 'keyStore', 'trustStore' and their passwords and types)"
+                    + " cannot be loaded: " + e, e);
+        }
+    }
+
+    /** Whether a store or password property is unset. */
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank() || s.strip().equals(UNSET);
+    }
+
+    private static Path path(String s) {
+        return isBlank(s) ? null : Path.of(s.strip());
+    }
+
+    private static char[] chars(String s) {
+        return isBlank(s) ? null : s.toCharArray();
     }
 
     @Override
     public void stop() {
         DicomListener running = listener;
+        DicomListener runningTls = tlsListener;
         listener = null;
+        tlsListener = null;
         problem = "stopped";
         if (running != null) {
             running.close();
         }
+        if (runningTls != null) {
+            runningTls.close();
+        }
+    }
+
+    /**
+     * Opens an association for the outbound connection factory: on the WorkManager, with TLS when the peer asks
+     * for it (verified against the trust store; the key store's certificate is offered to the peer).
+     */
+    DimseChannel openAssociation(DicomPeer peer, AssociateRequest request) throws IOException {
+        Executor work = executor;
+        if (work == null) {
+            throw new IOException("the DICOM resource adapter is not started");
+        }
+        TlsConfig peerTls = null;
+        if (peer.tls()) {
+            peerTls = tls;
+            if (peerTls == null || isBlank(trustStore)) {
+                throw new IOException("remote AE " + request.calledAeTitle() + " at " + peer.host() + ":" + peer.port()
+                        + " wants TLS but resource adapter property 'trustStore' is not set");
+            }
+        }
+        return DimseChannel.open(peer.host(), peer.port(), peerTls, request,
+                new AssociationOptions().idleTimeoutMillis(idleTimeoutSeconds * 1000), new DimseServices(), work);
     }
 
     private AcceptPolicy acceptPolicy() {
@@ -183,6 +299,22 @@ public class DicomResourceAdapter implements ResourceAdapter {
     public void setAcceptedStorageSopClasses(String uids) { this.acceptedStorageSopClasses = uids; }
     public String getAcceptedTransferSyntaxes() { return acceptedTransferSyntaxes; }
     public void setAcceptedTransferSyntaxes(String uids) { this.acceptedTransferSyntaxes = uids; }
+    public Integer getTlsPort() { return tlsPort; }
+    public void setTlsPort(Integer tlsPort) { this.tlsPort = tlsPort; }
+    public String getKeyStore() { return keyStore; }
+    public void setKeyStore(String keyStore) { this.keyStore = keyStore; }
+    public String getKeyStorePassword() { return keyStorePassword; }
+    public void setKeyStorePassword(String password) { this.keyStorePassword = password; }
+    public String getKeyStoreType() { return keyStoreType; }
+    public void setKeyStoreType(String type) { this.keyStoreType = type; }
+    public String getTrustStore() { return trustStore; }
+    public void setTrustStore(String trustStore) { this.trustStore = trustStore; }
+    public String getTrustStorePassword() { return trustStorePassword; }
+    public void setTrustStorePassword(String password) { this.trustStorePassword = password; }
+    public String getTrustStoreType() { return trustStoreType; }
+    public void setTrustStoreType(String type) { this.trustStoreType = type; }
+    public Boolean getTlsClientCertificateRequired() { return tlsClientCertificateRequired; }
+    public void setTlsClientCertificateRequired(Boolean required) { this.tlsClientCertificateRequired = required; }
 
     // The JCA specification asks a resource adapter bean to define equality by its configuration.
     @Override
@@ -195,12 +327,21 @@ public class DicomResourceAdapter implements ResourceAdapter {
                 && Objects.equals(maxAssociations, other.maxAssociations)
                 && Objects.equals(idleTimeoutSeconds, other.idleTimeoutSeconds)
                 && Objects.equals(acceptedStorageSopClasses, other.acceptedStorageSopClasses)
-                && Objects.equals(acceptedTransferSyntaxes, other.acceptedTransferSyntaxes);
+                && Objects.equals(acceptedTransferSyntaxes, other.acceptedTransferSyntaxes)
+                && Objects.equals(tlsPort, other.tlsPort)
+                && Objects.equals(keyStore, other.keyStore)
+                && Objects.equals(keyStorePassword, other.keyStorePassword)
+                && Objects.equals(keyStoreType, other.keyStoreType)
+                && Objects.equals(trustStore, other.trustStore)
+                && Objects.equals(trustStorePassword, other.trustStorePassword)
+                && Objects.equals(trustStoreType, other.trustStoreType)
+                && Objects.equals(tlsClientCertificateRequired, other.tlsClientCertificateRequired);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(aeTitle, host, port, acceptedCallingAeTitles, maxAssociations, idleTimeoutSeconds,
-                acceptedStorageSopClasses, acceptedTransferSyntaxes);
+                acceptedStorageSopClasses, acceptedTransferSyntaxes, tlsPort, keyStore, keyStoreType, trustStore,
+                trustStoreType, tlsClientCertificateRequired);
     }
 }
