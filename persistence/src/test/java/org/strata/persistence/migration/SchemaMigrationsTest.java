@@ -19,16 +19,16 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesTheIndexAndRemoteAeAndMppsTables() throws SQLException {
+    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesEveryTable() throws SQLException {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(4, migrations.pendingCount());
+        assertEquals(5, migrations.pendingCount());
 
-        assertEquals("4", migrations.migrate());
+        assertEquals("7", migrations.migrate());
 
         assertEquals(0, migrations.pendingCount());
-        assertEquals(List.of("INSTANCE", "MPPS", "PATIENT", "REMOTE_AE", "SERIES", "STUDY"), tables(ds));
+        assertEquals(List.of("INSTANCE", "LIFECYCLE_RUN", "MPPS", "PATIENT", "REMOTE_AE", "SERIES", "STORAGE_PROBLEM", "STUDY"), tables(ds));
     }
 
     @Test
@@ -36,8 +36,8 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("twice");
         new SchemaMigrations(ds).migrate();
         SchemaMigrations again = new SchemaMigrations(ds);
-        assertEquals("4", again.migrate());
-        assertEquals("4", again.currentVersion());
+        assertEquals("7", again.migrate());
+        assertEquals("7", again.currentVersion());
     }
 
     private static List<String> tables(JdbcDataSource ds) throws SQLException {
