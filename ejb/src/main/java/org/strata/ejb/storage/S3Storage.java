@@ -116,7 +116,8 @@ final class S3Storage implements StorageSystem, AutoCloseable {
     public void forEach(Instant before, Consumer<String> consumer) throws IOException {
         try {
             for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-                if (o.lastModified() != null && o.lastModified().isBefore(before)) {
+                // Some servers list folder markers ("a/b/"): they are no objects of ours.
+                if (!o.key().endsWith("/") && o.lastModified() != null && o.lastModified().isBefore(before)) {
                     consumer.accept(o.key().substring(prefix.length()));
                 }
             }
