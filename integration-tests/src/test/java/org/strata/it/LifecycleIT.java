@@ -34,7 +34,7 @@ import org.strata.dicom.net.tool.CommitScu;
  * storage systems whose settings cannot work: with the age set to 0 a run moves every study to the bucket and empties
  * hot; C-GET and C-MOVE (DCMTK) read byte-identical objects from cold; a byte flipped in the bucket is found by the
  * scrub and by Storage Commitment and is not served; a hot tier at its reserve refuses C-STORE with A700 while reads
- * from cold go on.
+ * from cold go on; with recall-on-read a read brings the study back to hot, and the next run moves it to cold again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifecycleIT {
@@ -223,7 +223,35 @@ class LifecycleIT {
                 "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid(1), "-od", got.toString(),
                 "127.0.0.1", String.valueOf(server.dicomPort())), "getscu exit code");
         Tiers.assertReceivedAsSent(study(1), got);
-        assertFalse(Files.exists(server.hotTier().resolve(studyUid(1))), "nothing written to the full hot tier");
+        assertEquals(List.of(), Tiers.objects(server.hotTier()), "nothing written to the full hot tier");
+    }
+
+    @Test
+    @Order(6)
+    void withRecallOnReadACGetFromColdMovesTheStudyBackToHotAndTheNextRunMovesItToColdAgain() throws Exception {
+        server.close();
+        Map<String, String> recall = new HashMap<>(settings);
+        recall.put("strata.lifecycle.recall-on-read", "true");
+        server = StandaloneServer.restart(NAME, recall);
+        server.awaitBoot();
+        assertEquals(200, server.healthStatus());
+
+        Path got = Files.createDirectories(dir.resolve("got-recalled"));
+        assertEquals(0, Tiers.dcmtk(dir.resolve("getscu-recall.log"), "getscu", "-S", "+B", "-aec", "STRATA",
+                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid(1), "-od", got.toString(),
+                "127.0.0.1", String.valueOf(server.dicomPort())), "getscu exit code");
+        Tiers.assertReceivedAsSent(study(1), got);
+        assertEquals(PER_STUDY, Tiers.objects(server.hotTier()).size(), "the study recalled to hot");
+        for (Path f : study(1)) {
+            assertFalse(Files.exists(s3.objectFile(Tiers.storagePath(f))), "still in the bucket: " + f);
+        }
+
+        String token = StrataServer.token("admin", "admin");
+        JsonObject run = Tiers.awaitRun(server, LIFECYCLE, token,
+                Tiers.startRun(server, LIFECYCLE + "/runs", token).getJsonNumber("id").longValue());
+        assertEquals(PER_STUDY, run.getInt("objects"), run.toString());
+        assertEquals(List.of(), Tiers.objects(server.hotTier()), "hot tier after the run");
+        assertEquals(STUDIES * PER_STUDY, s3.objectFiles().size());
     }
 
     private static List<Path> study(int index) {

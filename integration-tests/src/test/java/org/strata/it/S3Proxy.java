@@ -1,6 +1,7 @@
 package org.strata.it;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,10 +93,17 @@ final class S3Proxy implements AutoCloseable {
         return data.resolve(BUCKET).resolve(PREFIX).resolve(storagePath);
     }
 
-    /** Every object file in the bucket. */
+    /** Every object file in the bucket (not S3Proxy's files of a write in progress, which it renames when done). */
     List<Path> objectFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(data.resolve(BUCKET))) {
-            return files.filter(Files::isRegularFile).toList();
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(data.resolve(BUCKET))) {
+                return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".dcm"))
+                        .toList();
+            } catch (UncheckedIOException renamedWhileWalking) {
+                if (attempt == 10) {
+                    throw renamedWhileWalking;
+                }
+            }
         }
     }
 

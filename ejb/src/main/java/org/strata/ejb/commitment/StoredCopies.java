@@ -32,9 +32,8 @@ public class StoredCopies {
             List<String> chunk = sopInstanceUids.subList(from, Math.min(sopInstanceUids.size(), from + CHUNK));
             for (Instance i : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids",
                     Instance.class).setParameter("uids", chunk).getResultList()) {
-                String problem = systems.find(i.getStorageId())
-                        .map(s -> s.verify(i.getStoragePath(), i.getSizeBytes(), i.getSha256()))
-                        .orElse("storage system '" + i.getStorageId() + "' is not available");
+                String problem = systems.verify(i.getStorageId(), i.getStoragePath(), i.getSizeBytes(),
+                        i.getSha256());
                 found.put(i.getSopInstanceUid(), new StoredCopy(i.getSopClassUid(), problem));
             }
         }

@@ -106,6 +106,7 @@ public class LifecycleService {
 
     @PostConstruct
     void init() {
+        systems.report();
         int interrupted = runs.interruptLeftovers(KIND);
         if (interrupted > 0) {
             LOG.warning("lifecycle: " + interrupted + " run(s) were interrupted by a stop; the next run takes them up");
@@ -124,15 +125,23 @@ public class LifecycleService {
 
     @Timeout
     void timeout(Timer timer) {
-        if (NIGHTLY.equals(timer.getInfo())) {
-            start("SCHEDULE");
-        } else if (HIGH_WATER_CHECK.equals(timer.getInfo()) && current == null && aboveHighWater()) {
-            start("HIGH_WATER");
+        try {
+            if (NIGHTLY.equals(timer.getInfo())) {
+                start("SCHEDULE");
+            } else if (HIGH_WATER_CHECK.equals(timer.getInfo()) && current == null && aboveHighWater()) {
+                start("HIGH_WATER");
+            }
+        } catch (NoTargetException e) {
+            LOG.severe("lifecycle: no run: " + e.getMessage());
         }
     }
 
-    /** Starts a run unless one is in progress; returns the run in progress. */
-    public RunView start(String trigger) {
+    /**
+     * Starts a run unless one is in progress; returns the run in progress.
+     *
+     * @throws NoTargetException when {@code strata.lifecycle.target} names no storage system that works
+     */
+    public RunView start(String trigger) throws NoTargetException {
         Current running = current;
         if (running != null) {
             return view(running);
@@ -141,8 +150,7 @@ public class LifecycleService {
         try {
             target = systems.get(targetId);
         } catch (StorageSystems.UnknownStorageException e) {
-            LOG.severe("lifecycle: no run, strata.lifecycle.target: " + e.getMessage());
-            throw new IllegalStateException("strata.lifecycle.target: " + e.getMessage(), e);
+            throw new NoTargetException("strata.lifecycle.target: " + e.getMessage());
         }
         RunView run = runs.start(KIND, trigger);
         Current started = new Current(run, new AtomicInteger(), new AtomicLong(), new AtomicLong(), new AtomicInteger());
@@ -231,5 +239,12 @@ public class LifecycleService {
     private boolean aboveHighWater() {
         return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
                 .map(systems::usedPercent).flatMap(Optional::stream).anyMatch(p -> p > highWaterPercent);
+    }
+
+    /** The setting {@code strata.lifecycle.target} names no storage system that works. */
+    public static final class NoTargetException extends Exception {
+        NoTargetException(String message) {
+            super(message);
+        }
     }
 }

@@ -119,8 +119,7 @@ public class ScrubService {
                     if (Math.floorMod(o.instancePk() - offset, 100) >= share) {
                         continue;
                     }
-                    String problem = systems.find(o.storageId()).map(s -> s.verify(o.path(), o.size(), o.sha256()))
-                            .orElse("storage system '" + o.storageId() + "' is not available");
+                    String problem = systems.verify(o.storageId(), o.path(), o.size(), o.sha256());
                     index.recordProblem(o, problem);
                     objects++;
                     bytes += o.size();

@@ -83,7 +83,7 @@ public class InstanceLocator {
         for (Object[] row : rows) {
             Instance i = (Instance) row[0];
             if (systems.find(i.getStorageId()).map(s -> s.tier() == StorageSystem.Tier.COLD).orElse(false)) {
-                studies.add(i.getSeries().getStudy().getPk());
+                studies.add((Long) row[2]);
             }
         }
         if (studies.isEmpty()) {
@@ -104,9 +104,9 @@ public class InstanceLocator {
         return true;
     }
 
-    /** Each instance with the problem the scrub recorded of it (or null). */
+    /** Each instance with the problem the scrub recorded of it (or null) and its study's pk. */
     private List<Object[]> query(RetrieveScope scope) {
-        StringBuilder jpql = new StringBuilder("SELECT i, p.problem FROM Instance i JOIN FETCH i.series se"
+        StringBuilder jpql = new StringBuilder("SELECT i, p.problem, st.pk FROM Instance i JOIN i.series se"
                 + " JOIN se.study st JOIN st.patient pa LEFT JOIN StorageProblem p ON p.sopInstanceUid = i.sopInstanceUid"
                 + " WHERE 1 = 1");
         List<List<String>> params = new ArrayList<>();

@@ -44,6 +44,10 @@ public class StorageSystems {
                 misconfigured.put(id, e.getMessage());
             }
         }
+    }
+
+    /** Logs each system's state: the start-up report of settings that cannot work. */
+    public void report() {
         for (Status s : status()) {
             if (s.problem() != null) {
                 LOG.severe("storage system '" + s.id() + "' cannot work: " + s.problem()
@@ -109,6 +113,19 @@ public class StorageSystems {
             throw new UnknownStorageException(id, misconfigured.getOrDefault(id, "not in strata.storage.systems"));
         }
         return s;
+    }
+
+    /**
+     * Why the object on system {@code id} is not intact (see {@link StorageSystem#verify}), including that the system
+     * is not available; null when it is intact.
+     */
+    public String verify(String id, String path, long size, String sha256) {
+        StorageSystem s = systems.get(id);
+        if (s == null) {
+            return "storage system '" + id + "' is not available: "
+                    + misconfigured.getOrDefault(id, "not in strata.storage.systems");
+        }
+        return s.verify(path, size, sha256);
     }
 
     public Optional<StorageSystem> find(String id) {

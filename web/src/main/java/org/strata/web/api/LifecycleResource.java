@@ -42,7 +42,7 @@ public class LifecycleResource {
         try {
             RunView run = lifecycle.start("ADMIN");
             return Response.accepted(run).build();
-        } catch (IllegalStateException e) {
+        } catch (LifecycleService.NoTargetException e) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON)
                     .entity(Map.of("error", e.getMessage())).build();
         }
