@@ -53,7 +53,7 @@ start() {
   "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" --import-realm \
     >"$IT_DIR/keycloak.log" 2>&1 &
   echo $! > "$IT_DIR/keycloak.pid"
-  # Up to 5 minutes: on a busy machine Keycloak's first start (Quarkus augmentation) alone can take 2.
+  # Up to 5 minutes: on a loaded shared machine Quarkus's first-start augmentation alone has taken 85 s.
   for _ in $(seq 1 300); do
     if curl -sf -o /dev/null "http://127.0.0.1:$KEYCLOAK_PORT/realms/strata"; then
       echo "it-services: Keycloak on 127.0.0.1:$KEYCLOAK_PORT"
