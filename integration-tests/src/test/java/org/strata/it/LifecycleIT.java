@@ -32,7 +32,7 @@ import org.strata.dicom.net.tool.CommitScu;
 /**
  * The storage lifecycle against a real S3-compatible server (S3Proxy) as the cold tier, with a folder hot tier and two
  * storage systems whose settings cannot work: with the age set to 0 a run moves every study to the bucket and empties
- * hot; C-GET and C-MOVE (DCMTK) read byte-identical objects from cold; a byte flipped in the bucket is found by the
+ * hot; C-GET and C-MOVE (DCMTK) and WADO-RS read byte-identical objects from cold; a byte flipped in the bucket is found by the
  * scrub and by Storage Commitment and is not served; a hot tier at its reserve refuses C-STORE with A700 while reads
  * from cold go on; with recall-on-read a read brings the study back to hot, and the next run moves it to cold again.
  */
@@ -159,6 +159,14 @@ class LifecycleIT {
             destination.waitFor();
         }
         Tiers.assertReceivedAsSent(study(1), moved);
+
+        HttpResponse<byte[]> wado = Tiers.wadoStudy(server, studyUid(0));
+        assertEquals(200, wado.statusCode());
+        for (Path f : study(0)) {
+            assertTrue(Tiers.contains(wado.body(), Files.readAllBytes(s3.objectFile(Tiers.storagePath(f)))),
+                    "WADO-RS lacks the stored object of " + f);
+            assertTrue(Tiers.contains(wado.body(), Dicom.datasetBytes(f)), "WADO-RS lacks the data set of " + f);
+        }
         assertEquals(List.of(), Tiers.objects(server.hotTier()), "reads from cold must not recall (setting off)");
     }
 
@@ -202,6 +210,13 @@ class LifecycleIT {
                 "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid(0), "-od", got.toString(),
                 "127.0.0.1", String.valueOf(server.dicomPort()));
         Tiers.assertReceivedAsSent(study(0).subList(1, PER_STUDY), got);
+
+        HttpResponse<byte[]> wado = Tiers.wadoStudy(server, studyUid(0));
+        assertEquals(206, wado.statusCode(), "WADO-RS of a study with a damaged object");
+        assertTrue(wado.headers().firstValue("Warning").orElse("").contains("1 instance(s) not served"),
+                wado.headers().toString());
+        assertFalse(Tiers.contains(wado.body(), Dicom.datasetBytes(damaged)), "the damaged object was served");
+        assertTrue(Tiers.contains(wado.body(), Dicom.datasetBytes(study(0).get(1))));
     }
 
     @Test

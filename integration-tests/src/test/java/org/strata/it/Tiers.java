@@ -130,6 +130,28 @@ final class Tiers {
         }
     }
 
+    /** WADO-RS of a study, every instance as stored ({@code transfer-syntax=*}), with a token of {@code reader}. */
+    static HttpResponse<byte[]> wadoStudy(StandaloneServer server, String studyUid) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(server.uri("/dicom-web/studies/" + studyUid))
+                        .header("Authorization", "Bearer " + StrataServer.token("reader", "reader"))
+                        .header("Accept", "multipart/related; type=\"application/dicom\"; transfer-syntax=*").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Whether {@code body} holds {@code part} byte for byte. */
+    static boolean contains(byte[] body, byte[] part) {
+        outer:
+        for (int i = 0; i <= body.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (body[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** {@code <study>/<series>/<instance>.dcm}: where the archive keeps a sent file on any tier. */
     static String storagePath(Path sent) throws IOException {
         DicomFile f = Part10.read(sent);
