@@ -89,6 +89,11 @@ final class StandaloneServer implements AutoCloseable {
         }
     }
 
+    /** A URI of this server's HTTP listener. */
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
     int dicomPort() {
         return dicomPort;
     }

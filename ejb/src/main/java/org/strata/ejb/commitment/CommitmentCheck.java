@@ -1,7 +1,5 @@
 package org.strata.ejb.commitment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +8,6 @@ import org.strata.dicom.data.Sequence;
 import org.strata.dicom.data.VR;
 import org.strata.dicom.dict.Tags;
 import org.strata.ejb.dimse.DimseRefusal;
-import org.strata.ejb.store.HotTier;
 
 /**
  * Decides, for each instance a Storage Commitment request references, whether the archive holds it intact
@@ -60,7 +57,7 @@ final class CommitmentCheck {
     }
 
     /**
-     * 0 when the stored copy is the instance and its file is intact, else the failure reason. An unreadable file
+     * 0 when the stored copy is the instance and its object is intact, else the failure reason. An unreadable object
      * counts as a processing failure, not as an exception: the report must still go out.
      */
     static int failureReason(Reference ref, StoredCopy stored) {
@@ -70,15 +67,7 @@ final class CommitmentCheck {
         if (!stored.sopClassUid().equals(ref.sopClassUid())) {
             return CLASS_INSTANCE_CONFLICT;
         }
-        try {
-            if (!Files.isRegularFile(stored.file()) || Files.size(stored.file()) != stored.sizeBytes()
-                    || !HotTier.sha256Of(stored.file()).equalsIgnoreCase(stored.sha256())) {
-                return PROCESSING_FAILURE;
-            }
-        } catch (IOException e) {
-            return PROCESSING_FAILURE;
-        }
-        return 0;
+        return stored.problem() == null ? 0 : PROCESSING_FAILURE;
     }
 
     /** The event information: Transaction UID, the committed references and the failed ones with their reasons. */

@@ -7,10 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.strata.ejb.store.HotTier;
+import org.strata.ejb.storage.StorageSystems;
 import org.strata.persistence.index.Instance;
 
-/** Looks up what the index holds of the instances a commitment request names. */
+/**
+ * Looks up what the index holds of the instances a commitment request names, and checks each stored object where it
+ * is, on whatever storage system (size and SHA-256 read back, the scrub's check).
+ */
 @Stateless
 public class StoredCopies {
     /** Bounds the IN list of one query (databases limit the number of bind parameters). */
@@ -20,7 +23,7 @@ public class StoredCopies {
     private EntityManager em;
 
     @Inject
-    HotTier hot;
+    StorageSystems systems;
 
     /** The indexed copies of these SOP instance UIDs, by UID; UIDs the index does not hold are absent. */
     public Map<String, StoredCopy> find(List<String> sopInstanceUids) {
@@ -29,8 +32,9 @@ public class StoredCopies {
             List<String> chunk = sopInstanceUids.subList(from, Math.min(sopInstanceUids.size(), from + CHUNK));
             for (Instance i : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids",
                     Instance.class).setParameter("uids", chunk).getResultList()) {
-                found.put(i.getSopInstanceUid(), new StoredCopy(i.getSopClassUid(),
-                        hot.root().resolve(i.getStoragePath()), i.getSizeBytes(), i.getSha256()));
+                String problem = systems.verify(i.getStorageId(), i.getStoragePath(), i.getSizeBytes(),
+                        i.getSha256());
+                found.put(i.getSopInstanceUid(), new StoredCopy(i.getSopClassUid(), problem));
             }
         }
         return found;

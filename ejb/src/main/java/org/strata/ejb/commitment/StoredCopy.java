@@ -1,7 +1,8 @@
 package org.strata.ejb.commitment;
 
-import java.nio.file.Path;
-
-/** What the index says of one instance: its SOP class, its file on the hot tier, the file's size and SHA-256. */
-public record StoredCopy(String sopClassUid, Path file, long sizeBytes, String sha256) {
+/**
+ * What the archive holds of one instance: its SOP class and, when its stored object is not intact, why (null when
+ * it is: present, with the size and SHA-256 the index recorded).
+ */
+public record StoredCopy(String sopClassUid, String problem) {
 }

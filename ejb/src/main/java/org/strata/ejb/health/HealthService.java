@@ -5,19 +5,23 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.strata.ejb.schema.SchemaStartup;
+import org.strata.ejb.storage.StorageSystems;
+import org.strata.ejb.store.HotTier;
 import org.strata.jca.dicom.api.DicomListenerState;
 import org.strata.jca.dicom.api.DicomListenerStatus;
 
-/** Checks the parts the archive cannot work without: the index database and the DICOM listener. */
+/** Checks the parts the archive needs: the index database, the DICOM listener and every storage system. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HealthService {
@@ -32,11 +36,16 @@ public class HealthService {
     @EJB
     private SchemaStartup schema;
 
+    @Inject
+    StorageSystems storageSystems;
+
     public Health check() {
         Health.Database database = database();
         DicomListenerState dicom = listenerStatus.current();
-        boolean up = database.problem() == null && dicom.listening();
-        return new Health(up ? "UP" : "DOWN", VERSION, database, dicom);
+        List<StorageSystems.Status> storage = storageSystems.status();
+        boolean hotWorks = storage.stream().noneMatch(s -> s.id().equals(HotTier.ID) && s.problem() != null);
+        boolean up = database.problem() == null && dicom.listening() && hotWorks;
+        return new Health(up ? "UP" : "DOWN", VERSION, database, dicom, storage);
     }
 
     private Health.Database database() {

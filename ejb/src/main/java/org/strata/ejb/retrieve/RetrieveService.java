@@ -154,6 +154,9 @@ public class RetrieveService {
     }
 
     private static Optional<Part10Source> source(RetrieveItem item) {
+        if (item.file() == null) {
+            return Optional.empty(); // InstanceLocator logged why
+        }
         try {
             return Optional.of(Part10Source.open(item.file()));
         } catch (IOException e) {

@@ -14,12 +14,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.strata.dicom.io.DicomWriter;
 import org.strata.dicom.io.FileMetaInformation;
+import org.strata.ejb.storage.StorageSystem;
 
 /**
  * The hot storage tier: a folder (setting {@code strata.storage.hot.path}) holding each object as a Part 10 file
@@ -71,7 +71,7 @@ public class HotTier {
         Path incoming = root().resolve(INCOMING);
         Files.createDirectories(incoming);
         Path part = incoming.resolve(instance + "." + System.nanoTime() + PART_SUFFIX);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = StorageSystem.Digest.newSha256();
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256);
             FileMetaInformation meta = FileMetaInformation.create(request.sopClassUid(), instance,
@@ -131,22 +131,8 @@ public class HotTier {
 
     /** Hex SHA-256 of a file's bytes. */
     public static String sha256Of(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[COPY_BUFFER];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                sha256.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(sha256.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            return StorageSystem.Digest.of(in).sha256();
         }
     }
 

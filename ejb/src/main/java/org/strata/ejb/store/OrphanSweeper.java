@@ -8,23 +8,34 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.Tags;
 import org.strata.dicom.io.Part10;
+import org.strata.ejb.storage.StorageSystem;
+import org.strata.ejb.storage.StorageSystems;
 import org.strata.persistence.index.Instance;
 
 /**
  * Settles what a crash left in the hot tier's {@code .incoming/} folder before the archive accepts objects again:
  * a file the index already points at (the crash came between commit and rename) is moved into place; any other
- * file was never acknowledged and is removed. No index row is left pointing at a missing file.
+ * file was never acknowledged and is removed. No index row is left pointing at a missing file. After each lifecycle
+ * run it also sweeps every storage system of objects no index row points at (what a crash during a move leaves).
  */
 @Singleton
 @Startup
@@ -32,12 +43,19 @@ import org.strata.persistence.index.Instance;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OrphanSweeper {
     private static final Logger LOG = Logger.getLogger(OrphanSweeper.class.getName());
+    private static final int SWEEP_CHUNK = 500;
 
     @Inject
     HotTier hot;
 
     @EJB
     IndexWriter index;
+
+    @Inject
+    StorageSystems systems;
+
+    @PersistenceContext(unitName = "strata")
+    private EntityManager em;
 
     @PostConstruct
     void sweep() {
@@ -68,6 +86,66 @@ public class OrphanSweeper {
             LOG.info("Hot tier after a crash: " + finished + " committed object(s) moved into place, " + removed
                     + " unacknowledged partial file(s) removed");
         }
+    }
+
+    /**
+     * Removes from every storage system the objects that no index row points at. Only objects written before this
+     * server started, or more than an hour ago, are judged: younger ones may belong to a move or store in progress.
+     *
+     * @return how many objects were removed
+     */
+    public int sweepTiers() {
+        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        Instant before = started.isAfter(hourAgo) ? started : hourAgo;
+        int removed = 0;
+        for (StorageSystem system : systems.all()) {
+            List<String> chunk = new ArrayList<>();
+            int[] count = {0};
+            try {
+                system.forEach(before, path -> {
+                    chunk.add(path);
+                    if (chunk.size() == SWEEP_CHUNK) {
+                        count[0] += removeUnindexed(system, chunk);
+                        chunk.clear();
+                    }
+                });
+                count[0] += removeUnindexed(system, chunk);
+            } catch (IOException | UncheckedIOException e) {
+                LOG.warning("orphan sweep of storage '" + system.id() + "' incomplete: " + e.getMessage());
+            }
+            if (count[0] > 0) {
+                LOG.info("orphan sweep: " + count[0] + " object(s) no index row points at removed from '"
+                        + system.id() + "'");
+            }
+            removed += count[0];
+        }
+        return removed;
+    }
+
+    private int removeUnindexed(StorageSystem system, List<String> paths) {
+        if (paths.isEmpty()) {
+            return 0;
+        }
+        Set<String> indexed = new HashSet<>();
+        // Superseded versions (strata.store.duplicates=KEEP_VERSIONS) are indexed objects too.
+        for (String entity : List.of("Instance", "InstanceVersion")) {
+            indexed.addAll(em.createQuery("SELECT i.storagePath FROM " + entity + " i"
+                            + " WHERE i.storageId = :id AND i.storagePath IN :paths", String.class)
+                    .setParameter("id", system.id()).setParameter("paths", paths).getResultList());
+        }
+        int removed = 0;
+        for (String path : paths) {
+            if (!indexed.contains(path)) {
+                try {
+                    system.delete(path);
+                    removed++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return removed;
     }
 
     private boolean finish(Path part) throws IOException {

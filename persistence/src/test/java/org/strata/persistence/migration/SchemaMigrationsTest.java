@@ -19,18 +19,17 @@ class SchemaMigrationsTest {
     }
 
     @Test
-    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesTheIndexHeaderRemoteAeMppsWorklistAndVersionTables()
-            throws SQLException {
+    void migratesAnEmptyDatabaseToTheNewestVersionAndCreatesEveryTable() throws SQLException {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(7, migrations.pendingCount());
+        assertEquals(8, migrations.pendingCount());
 
         assertEquals("8", migrations.migrate());
 
         assertEquals(0, migrations.pendingCount());
-        assertEquals(List.of("INSTANCE", "INSTANCE_HEADER", "INSTANCE_VERSION", "MPPS", "PATIENT", "REMOTE_AE",
-                "SERIES", "STUDY", "WORKLIST_SPS"), tables(ds));
+        assertEquals(List.of("INSTANCE", "INSTANCE_HEADER", "INSTANCE_VERSION", "LIFECYCLE_RUN", "MPPS", "PATIENT",
+                "REMOTE_AE", "SERIES", "STORAGE_PROBLEM", "STUDY", "WORKLIST_SPS"), tables(ds));
     }
 
     @Test

@@ -10,6 +10,7 @@ public class StrataApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so DICOMweb resources never appear under this path too.
-        return Set.of(HealthResource.class, SettingsResource.class, RemoteAeResource.class, WorklistResource.class);
+        return Set.of(HealthResource.class, SettingsResource.class, RemoteAeResource.class, WorklistResource.class,
+                LifecycleResource.class, ScrubResource.class);
     }
 }

@@ -29,6 +29,7 @@ import org.strata.web.dicomweb.DicomWebException;
 import org.strata.web.dicomweb.multipart.MalformedMultipartException;
 import org.strata.web.dicomweb.multipart.MediaTypeParameters;
 import org.strata.web.dicomweb.multipart.MultipartWriter;
+import org.strata.web.dicomweb.wado.WadoResource;
 
 /**
  * WADO-RS Retrieve Bulkdata (PS3.18 10.4.1.1.5) for the URIs the metadata resources write:
@@ -58,7 +59,7 @@ public class BulkDataResource {
         if (items.isEmpty()) {
             throw DicomWebException.notFound("no instance " + instance + " of series " + series + " of study " + study);
         }
-        Value value = value(items.get(0), tagPath, path);
+        Value value = value(WadoResource.available(items).get(0), tagPath, path);
         if (multipart) {
             String boundary = MultipartWriter.newBoundary();
             StreamingOutput body = out -> {

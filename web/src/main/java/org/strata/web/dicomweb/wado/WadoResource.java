@@ -64,10 +64,11 @@ public class WadoResource {
 
     private Response retrieve(RetrieveScope scope, String accept, String what) {
         TransferSyntaxChoice choice = TransferSyntaxChoice.negotiate(AcceptHeader.parse(accept));
-        List<RetrieveItem> items = locator.locate(scope);
-        if (items.isEmpty()) {
+        List<RetrieveItem> found = locator.locate(scope);
+        if (found.isEmpty()) {
             throw DicomWebException.notFound("no " + what);
         }
+        List<RetrieveItem> items = available(found);
         List<String> syntaxes = new ArrayList<>();
         for (RetrieveItem item : items) {
             String ts = choice.forStored(item.transferSyntaxUid());
@@ -89,9 +90,26 @@ public class WadoResource {
             }
             writer.finish();
         };
-        return Response.ok(body)
+        Response.ResponseBuilder response = items.size() == found.size() ? Response.ok(body)
+                : Response.status(Response.Status.PARTIAL_CONTENT).entity(body).header("Warning",
+                "299 - \"" + (found.size() - items.size()) + " instance(s) not served: stored object missing or damaged\"");
+        return response
                 .header(HttpHeaders.CONTENT_TYPE, MultipartWriter.contentType(TransferSyntaxChoice.DICOM, boundary))
                 .build();
+    }
+
+    /**
+     * The items whose stored object can be served (the locator gives no file for one missing, damaged or on storage
+     * that is not available); 503 when there is none.
+     */
+    public static List<RetrieveItem> available(List<RetrieveItem> items) {
+        List<RetrieveItem> available = items.stream().filter(i -> i.file() != null).toList();
+        if (available.isEmpty()) {
+            throw new DicomWebException(Response.Status.SERVICE_UNAVAILABLE, "the stored object of "
+                    + items.get(0).sopInstanceUid() + (items.size() > 1 ? " and " + (items.size() - 1) + " more" : "")
+                    + " is missing or damaged");
+        }
+        return available;
     }
 
     /** The stored file as it is, or its data set converted to {@code ts} behind new File Meta Information. */

@@ -1,0 +1,250 @@
+package org.strata.ejb.lifecycle;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.strata.ejb.storage.StorageSystem;
+import org.strata.ejb.storage.StorageSystems;
+import org.strata.ejb.store.OrphanSweeper;
+
+/**
+ * The nightly storage lifecycle: a persistent EJB timer on {@code strata.lifecycle.schedule} moves studies whose last
+ * object arrived more than {@code strata.lifecycle.age-days} ago from the hot tier to the cold system
+ * {@code strata.lifecycle.target}, {@code strata.lifecycle.batch-size} studies at a time with
+ * {@code strata.lifecycle.concurrency} studies in parallel, then sweeps orphans from every tier. It also runs early,
+ * oldest studies first and whatever their age, while a hot folder is fuller than
+ * {@code strata.storage.hot.high-water-percent}. A run is idempotent and resumes where a crash left it: what is still
+ * on hot is simply moved by the next run.
+ */
+@Singleton
+@Startup
+@DependsOn({"SchemaStartup", "OrphanSweeper"})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LifecycleService {
+    static final String KIND = "MOVE";
+    private static final Logger LOG = Logger.getLogger(LifecycleService.class.getName());
+    private static final String NIGHTLY = "lifecycle-nightly";
+    private static final String HIGH_WATER_CHECK = "lifecycle-high-water";
+    private static final Duration HIGH_WATER_INTERVAL = Duration.ofMinutes(1);
+
+    @Resource
+    TimerService timers;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @EJB
+    Runs runs;
+
+    @EJB
+    LifecycleIndex index;
+
+    @EJB
+    StudyMover mover;
+
+    @EJB
+    OrphanSweeper sweeper;
+
+    @Inject
+    StorageSystems systems;
+
+    @Inject
+    @ConfigProperty(name = "strata.lifecycle.schedule", defaultValue = "0 2 * * *")
+    String schedule;
+
+    @Inject
+    @ConfigProperty(name = "strata.lifecycle.age-days", defaultValue = "90")
+    double ageDays;
+
+    @Inject
+    @ConfigProperty(name = "strata.lifecycle.batch-size", defaultValue = "100")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "strata.lifecycle.concurrency", defaultValue = "2")
+    int concurrency;
+
+    @Inject
+    @ConfigProperty(name = "strata.lifecycle.target", defaultValue = "cold")
+    String targetId;
+
+    @Inject
+    @ConfigProperty(name = "strata.storage.hot.high-water-percent", defaultValue = "90")
+    int highWaterPercent;
+
+    private volatile Current current;
+
+    /** The run in progress: its row and live counters. */
+    private record Current(RunView run, AtomicInteger studies, AtomicLong objects, AtomicLong bytes,
+                           AtomicInteger failures) {
+        Runs.Progress progress() {
+            return new Runs.Progress(studies.get(), objects.get(), bytes.get(), failures.get());
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        systems.report();
+        int interrupted = runs.interruptLeftovers(KIND);
+        if (interrupted > 0) {
+            LOG.warning("lifecycle: " + interrupted + " run(s) were interrupted by a stop; the next run takes them up");
+        }
+        // Settings may have changed since the persistent timer was created: replace it.
+        for (Timer t : timers.getTimers()) {
+            t.cancel();
+        }
+        timers.createCalendarTimer(CronSchedule.parse("strata.lifecycle.schedule", schedule),
+                new TimerConfig(NIGHTLY, true));
+        timers.createIntervalTimer(HIGH_WATER_INTERVAL.toMillis(), HIGH_WATER_INTERVAL.toMillis(),
+                new TimerConfig(HIGH_WATER_CHECK, false));
+        LOG.info("lifecycle: moves studies older than " + ageDays + " days to '" + targetId + "' on schedule '"
+                + schedule + "'");
+    }
+
+    @Timeout
+    void timeout(Timer timer) {
+        try {
+            if (NIGHTLY.equals(timer.getInfo())) {
+                start("SCHEDULE");
+            } else if (HIGH_WATER_CHECK.equals(timer.getInfo()) && current == null && aboveHighWater()) {
+                start("HIGH_WATER");
+            }
+        } catch (NoTargetException e) {
+            LOG.severe("lifecycle: no run: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Starts a run unless one is in progress; returns the run in progress.
+     *
+     * @throws NoTargetException when {@code strata.lifecycle.target} names no storage system that works
+     */
+    public RunView start(String trigger) throws NoTargetException {
+        Current running = current;
+        if (running != null) {
+            return view(running);
+        }
+        StorageSystem target;
+        try {
+            target = systems.get(targetId);
+        } catch (StorageSystems.UnknownStorageException e) {
+            throw new NoTargetException("strata.lifecycle.target: " + e.getMessage());
+        }
+        RunView run = runs.start(KIND, trigger);
+        Current started = new Current(run, new AtomicInteger(), new AtomicLong(), new AtomicLong(), new AtomicInteger());
+        current = started;
+        LOG.info("lifecycle: run " + run.id() + " (" + trigger + ") started");
+        executor.execute(() -> execute(started, target, trigger.equals("HIGH_WATER")));
+        return run;
+    }
+
+    /** The run in progress, if any, with its counters so far. */
+    public Optional<RunView> running() {
+        Current c = current;
+        return c == null ? Optional.empty() : Optional.of(view(c));
+    }
+
+    public List<RunView> history(int max) {
+        return runs.history(KIND, max);
+    }
+
+    private RunView view(Current c) {
+        Runs.Progress p = c.progress();
+        RunView r = c.run();
+        return new RunView(r.id(), r.kind(), r.trigger(), r.state(), r.startedAt(), null, p.studies(), p.objects(),
+                p.bytes(), p.failures(), null);
+    }
+
+    private void execute(Current run, StorageSystem target, boolean highWater) {
+        String state = Runs.DONE;
+        String message = null;
+        try {
+            List<String> hot = systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
+                    .map(StorageSystem::id).toList();
+            Instant cutoff = highWater ? Instant.now()
+                    : Instant.now().minusMillis((long) (ageDays * Duration.ofDays(1).toMillis()));
+            long after = 0;
+            while (!hot.isEmpty() && (!highWater || aboveHighWater())) {
+                List<Long> batch = index.studiesToMove(hot, cutoff, after, Math.max(1, batchSize));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                moveBatch(run, batch, target);
+                after = batch.get(batch.size() - 1);
+                runs.update(run.run().id(), run.progress(), null, null);
+            }
+            int removed = sweeper.sweepTiers();
+            message = removed > 0 ? removed + " orphan object(s) removed" : null;
+        } catch (RuntimeException e) {
+            state = Runs.INTERRUPTED;
+            message = "failed: " + e;
+            LOG.log(Level.SEVERE, "lifecycle: run " + run.run().id() + " failed", e);
+        } finally {
+            RunView done = runs.update(run.run().id(), run.progress(), state, message);
+            current = null;
+            LOG.info("lifecycle: run " + done.id() + " " + done.state() + ": " + done.studies() + " studies, "
+                    + done.objects() + " objects, " + done.bytes() + " bytes moved to '" + target.id() + "', "
+                    + done.failures() + " failures" + (message != null ? "; " + message : ""));
+        }
+    }
+
+    /** Moves the studies of one batch, at most {@code concurrency} at a time. */
+    private void moveBatch(Current run, List<Long> batch, StorageSystem target) {
+        int parallel = Math.max(1, concurrency);
+        for (int from = 0; from < batch.size(); from += parallel) {
+            List<Future<StudyMover.Moved>> moving = new ArrayList<>();
+            for (Long study : batch.subList(from, Math.min(batch.size(), from + parallel))) {
+                moving.add(executor.submit(() -> mover.move(study, StorageSystem.Tier.HOT, target)));
+            }
+            for (Future<StudyMover.Moved> f : moving) {
+                try {
+                    StudyMover.Moved moved = f.get();
+                    run.studies().incrementAndGet();
+                    run.objects().addAndGet(moved.objects());
+                    run.bytes().addAndGet(moved.bytes());
+                    run.failures().addAndGet(moved.failures());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    run.failures().incrementAndGet();
+                    LOG.log(Level.WARNING, "lifecycle: a study's move failed", e.getCause());
+                }
+            }
+        }
+    }
+
+    private boolean aboveHighWater() {
+        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
+                .map(systems::usedPercent).flatMap(Optional::stream).anyMatch(p -> p > highWaterPercent);
+    }
+
+    /** The setting {@code strata.lifecycle.target} names no storage system that works. */
+    public static final class NoTargetException extends Exception {
+        NoTargetException(String message) {
+            super(message);
+        }
+    }
+}

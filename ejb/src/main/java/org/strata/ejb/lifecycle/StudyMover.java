@@ -1,0 +1,98 @@
+package org.strata.ejb.lifecycle;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.strata.ejb.storage.LocalFiles;
+import org.strata.ejb.storage.StorageSystem;
+import org.strata.ejb.storage.StorageSystems;
+
+/**
+ * Moves a study's objects from the systems of one tier to one target system, crash-safe: copy, verify the copy's size
+ * and SHA-256 on the target, switch the index to the copies in one transaction, then delete the originals. A crash at
+ * any step leaves at worst an extra copy, which a rerun overwrites or the orphan sweep removes; no index row ever
+ * points at a copy that was not verified.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StudyMover {
+    private static final Logger LOG = Logger.getLogger(StudyMover.class.getName());
+    /** One move of a study at a time in this server (a nightly move and a recall must not cross). */
+    private static final ConcurrentHashMap<Long, Object> STUDY_LOCKS = new ConcurrentHashMap<>();
+
+    @Inject
+    StorageSystems systems;
+
+    @Inject
+    LocalFiles files;
+
+    @EJB
+    LifecycleIndex index;
+
+    /** What one study's move did. */
+    public record Moved(int objects, long bytes, int failures) {
+    }
+
+    /** Moves the study's objects that are on systems of tier {@code from} to {@code target}. */
+    public Moved move(long studyPk, StorageSystem.Tier from, StorageSystem target) {
+        Object lock = STUDY_LOCKS.computeIfAbsent(studyPk, k -> new Object());
+        synchronized (lock) {
+            try {
+                return moveLocked(studyPk, from, target);
+            } finally {
+                STUDY_LOCKS.remove(studyPk, lock);
+            }
+        }
+    }
+
+    private Moved moveLocked(long studyPk, StorageSystem.Tier from, StorageSystem target) {
+        List<String> sources = systems.all().stream().filter(s -> s.tier() == from && s != target)
+                .map(StorageSystem::id).toList();
+        if (sources.isEmpty()) {
+            return new Moved(0, 0, 0);
+        }
+        List<StoredObject> copied = new ArrayList<>();
+        int failures = 0;
+        for (StoredObject o : index.objectsOf(studyPk, sources)) {
+            try {
+                Path file = files.of(o.storageId(), o.path(), o.size(), o.sha256());
+                target.put(o.path(), file);
+                String problem = target.verify(o.path(), o.size(), o.sha256());
+                if (problem != null) {
+                    target.delete(o.path());
+                    throw new IOException("the copy on '" + target.id() + "' is not intact: " + problem);
+                }
+                copied.add(o);
+            } catch (IOException e) {
+                failures++;
+                LOG.warning("lifecycle: " + o.sopInstanceUid() + " stays on '" + o.storageId() + "': " + e.getMessage());
+            }
+        }
+        Set<StoredObject> switched = new HashSet<>(index.switchTo(target.id(), copied));
+        long bytes = 0;
+        for (StoredObject o : copied) {
+            try {
+                if (switched.contains(o)) {
+                    bytes += o.size();
+                    systems.get(o.storageId()).delete(o.path());
+                } else {
+                    target.delete(o.path()); // replaced meanwhile: the index points elsewhere
+                }
+            } catch (IOException e) {
+                LOG.warning("lifecycle: cannot delete a copy of " + o.sopInstanceUid() + " (the orphan sweep will): "
+                        + e.getMessage());
+            }
+        }
+        return new Moved(switched.size(), bytes, failures);
+    }
+}
