@@ -74,7 +74,7 @@ log_start=0
 [ -f "$log/server.log" ] && log_start=$(wc -l < "$log/server.log")
 new_log() { tail -n +$((log_start + 1)) "$log/server.log" 2>/dev/null; }
 LAUNCH_JBOSS_IN_BACKGROUND=1 TCP_NODELAY=1 "$server/bin/standalone.sh" \
-  -Djboss.server.data.dir="$run/data" -Djboss.server.log.dir="$log" "${db_args[@]}" \
+  -Djboss.server.data.dir="$run/data" -Djboss.server.log.dir="$log" -Djboss.server.temp.dir="$run/tmp" "${db_args[@]}" \
   >"$log/console.log" 2>&1 &
 wf_pid=$!
 

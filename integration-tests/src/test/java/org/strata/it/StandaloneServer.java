@@ -64,6 +64,8 @@ final class StandaloneServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("bash", SERVER.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.data.dir=" + dir.resolve("data"),
                 "-Djboss.server.log.dir=" + dir.resolve("log"),
+                // Its own temp folder: WildFly empties it at boot, and the shared one holds the other servers' deployments.
+                "-Djboss.server.temp.dir=" + dir.resolve("tmp"),
                 "-Djboss.http.port=" + http,
                 "-Djboss.https.port=" + freePort(),
                 "-Djboss.management.http.port=" + management,

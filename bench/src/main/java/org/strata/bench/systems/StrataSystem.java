@@ -73,6 +73,7 @@ public final class StrataSystem extends DaemonSystem {
     Daemon launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(server.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.data.dir=" + folder.resolve("data"), "-Djboss.server.log.dir=" + folder.resolve("log"),
+                "-Djboss.server.temp.dir=" + folder.resolve("tmp"),
                 "-Dstrata.oidc.provider-url=" + keycloakUrl + "/realms/strata"));
         if (postgres != null) {
             command.addAll(List.of("-Dstrata.db.kind=PostgreSQL", "-Dstrata.db.url=" + postgres.jdbcUrl(DATABASE),
