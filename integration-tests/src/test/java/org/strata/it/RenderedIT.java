@@ -192,6 +192,25 @@ class RenderedIT {
     }
 
     @Test
+    void theAcceptQueryParameterChoosesTheMediaTypeOfAHyperlink() throws Exception {
+        // A hyperlink cannot set an Accept header (PS3.18 8.3.3.1); without the parameter the default is JPEG.
+        HttpResponse<byte[]> png = get(instancePath("CT_small.dcm") + "/rendered?accept=image/png", null);
+        assertEquals(200, png.statusCode(), text(png));
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(128, ImageIO.read(new ByteArrayInputStream(png.body())).getWidth());
+        HttpResponse<byte[]> xml = get("/dicom-web/studies?StudyInstanceUID=" + study
+                + "&accept=multipart/related%3B%20type%3D%22application/dicom%2Bxml%22", "*/*");
+        assertEquals(200, xml.statusCode(), text(xml));
+        assertTrue(xml.headers().firstValue("Content-Type").orElse("").startsWith("multipart/related"),
+                xml.headers().toString());
+        assertTrue(text(xml).contains(study), "the XML answer names the study");
+        assertRefused(400, "accept parameter: 'image/*' is a wildcard", instancePath("CT_small.dcm")
+                + "/rendered?accept=image/*", null);
+        assertRefused(406, "accept parameter: the Accept header allows none of image/png",
+                instancePath("CT_small.dcm") + "/rendered?accept=image/png", "image/jpeg");
+    }
+
+    @Test
     void badRequestsGetTheirStatusAndAOneLineReason() throws Exception {
         String ct = instancePath("CT_small.dcm");
         String wado = "/dicom-web/wado?studyUID=" + study + "&seriesUID=" + imageSeries + "&objectUID="

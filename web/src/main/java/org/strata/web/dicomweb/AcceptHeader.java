@@ -71,7 +71,8 @@ public record AcceptHeader(List<MediaTypeParameters> ranges) {
         }
     }
 
-    private static List<String> splitOutsideQuotes(String value) {
+    /** The comma-separated items of a header value, commas inside quoted strings kept. */
+    static List<String> splitOutsideQuotes(String value) {
         List<String> items = new ArrayList<>();
         boolean quoted = false;
         int start = 0;

@@ -25,8 +25,8 @@ public class DicomWebApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so these resources never appear under /strata/api too (and vice versa).
-        return Set.of(DicomWebExceptionMapper.class, StowResource.class, StudyStowResource.class, WadoResource.class,
-                BulkDataResource.class, FramesResource.class, RenderedResource.class, FrameRenderedResource.class,
+        return Set.of(DicomWebExceptionMapper.class, AcceptQueryParameter.class, StowResource.class,
+                StudyStowResource.class, WadoResource.class, BulkDataResource.class, FramesResource.class, RenderedResource.class, FrameRenderedResource.class,
                 WadoUriResource.class, QidoResource.class, StudiesQidoResource.class, StudyQidoResource.class,
                 MetadataResource.class);
     }

@@ -18,8 +18,8 @@ import org.strata.web.dicomweb.DicomWebException;
 /**
  * The query parameters of a QIDO-RS search (PS3.18 8.3.4) as a Study Root C-FIND identifier: match keys by keyword
  * or tag (8 hex digits; UIDs and modalities listed with commas), {@code includefield} (repeatable, comma lists,
- * {@code all}), {@code fuzzymatching}, {@code limit} and {@code offset}. Anything else, a key whose values the index
- * cannot match, a key of a level below the search's, or an invalid value is refused with 400.
+ * {@code all}), {@code fuzzymatching}, {@code limit}, {@code offset} and {@code accept}. Anything else, a key whose
+ * values the index cannot match, a key of a level below the search's, or an invalid value is refused with 400.
  */
 final class QidoQuery {
     private static final Pattern TIME = Pattern.compile("\\d{2}(\\d{2}(\\d{2}(\\.\\d{1,6})?)?)?");
@@ -64,6 +64,7 @@ final class QidoQuery {
             case "fuzzymatching" -> fuzzy = bool(name, value);
             case "limit" -> limit = count(name, value, 1);
             case "offset" -> offset = count(name, value, 0);
+            case "accept" -> { } // content negotiation: AcceptQueryParameter made it the Accept header
             default -> match(name, value, level);
         }
     }
