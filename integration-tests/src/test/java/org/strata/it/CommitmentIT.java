@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -108,6 +110,32 @@ class CommitmentIT {
     }
 
     @Test
+    void aReportTheRequesterCannotTakeIsTriedAgainAtItsNewlyRegisteredAddress(@TempDir Path dir) throws Exception {
+        List<Path> files = Dicom.newCtInstances(dir, 1);
+        store(files);
+        String admin = StrataServer.token("admin", "admin");
+        int nobodyListens = StandaloneServer.freePort();
+        int listening = StandaloneServer.freePort();
+        assertEquals(201, putRemoteAe("COMMIT-RETRY", "{\"host\":\"127.0.0.1\",\"port\":" + nobodyListens
+                + ",\"tls\":false}", admin));
+        try {
+            Future<Outcome> requester = EXECUTOR.submit(() -> commitscu(files, List.of("--aet", "COMMIT-RETRY",
+                    "--port", String.valueOf(listening), "--wait", "120")));
+            awaitServerLog("report to COMMIT-RETRY failed: at 127.0.0.1:" + nobodyListens);
+            assertEquals(200, putRemoteAe("COMMIT-RETRY", "{\"host\":\"127.0.0.1\",\"port\":" + listening
+                    + ",\"tls\":false}", admin));
+
+            Outcome out = requester.get(150, TimeUnit.SECONDS);
+
+            assertEquals(0, out.exit(), out.lines().toString());
+            assertTrue(out.lines().contains("committed 1 of 1 instances"), out.lines().toString());
+        } finally {
+            HTTP.send(HttpRequest.newBuilder(StrataServer.uri("/strata/api/admin/remote-aes/COMMIT-RETRY"))
+                    .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    @Test
     void anUnknownActionTypeOrARequestWithoutTransactionUidIsRefused() throws Exception {
         Dataset noTransaction = new Dataset();
         noTransaction.newSequence(Tags.ReferencedSOPSequence).addItem()
@@ -164,6 +192,20 @@ class CommitmentIT {
                 .resolve(f.dataset().getString(Tags.SOPInstanceUID) + ".dcm");
         assertTrue(Files.isRegularFile(stored), "stored file expected at " + stored);
         return stored;
+    }
+
+    /** Waits (bounded) until the test server's log has a line containing {@code text}. */
+    private static void awaitServerLog(String text) throws Exception {
+        Path log = Path.of(System.getProperty("it.dir"), System.getProperty("it.database").toLowerCase(),
+                "log/server.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no line with '" + text + "' in " + log + " within 60 s");
     }
 
     private static void flipLastByte(Path file) throws Exception {

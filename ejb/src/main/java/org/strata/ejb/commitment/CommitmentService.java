@@ -6,11 +6,16 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.strata.dicom.data.Dataset;
 import org.strata.dicom.dict.UIDs;
 import org.strata.dicom.dimse.Command;
@@ -31,7 +36,8 @@ import org.strata.ejb.retrieve.RemoteAeRegistry;
  * Storage Commitment Push Model SCP (PS3.4 Annex J): answers the N-ACTION at once, checks every referenced instance
  * (indexed, file present, size and SHA-256 as indexed) and reports the result with an N-EVENT-REPORT, on the
  * request's association while it is open and the negotiated roles allow it, else on a new association to the
- * requester as registered in the remote AE registry.
+ * requester as registered in the remote AE registry, retried while the requester cannot be reached. Retries live in
+ * memory: a restart drops them, and the requester's own timeout (it asks again) covers that.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -47,6 +53,13 @@ public class CommitmentService {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    @ConfigProperty(name = "strata.commitment.report-retry-seconds", defaultValue = "10,60,300,900,3600")
+    String retrySeconds;
 
     @Resource(lookup = DicomConnectionFactory.JNDI_NAME)
     DicomConnectionFactory outbound;
@@ -109,16 +122,45 @@ public class CommitmentService {
                 LOG.log(Level.FINE, "report on the request's association failed, opening a new one", e);
             }
         }
-        String requester = as.request().callingAeTitle();
-        Optional<RemoteAeRegistry.Entry> target = registry.find(requester);
-        if (target.isEmpty()) {
-            LOG.warning("storage commitment " + transactionUid + ": cannot report to " + requester
-                    + ": not in the remote AE registry; the result is lost until the requester asks again");
+        reportOnNewAssociation(new Report(transactionUid, as.request().calledAeTitle(),
+                as.request().callingAeTitle(), eventType, info), 0);
+    }
+
+    /** A report that goes on an association of its own: from our AE title to the requester's. */
+    private record Report(String transactionUid, String ourAeTitle, String requester, int eventType, Dataset info) {
+    }
+
+    /**
+     * Sends the report to the requester's registered address; when that fails (not registered, unreachable, refused),
+     * tries again after the next of {@code strata.commitment.report-retry-seconds}, looking the address up afresh
+     * each time, so an administrator can still register or correct it.
+     */
+    private void reportOnNewAssociation(Report report, int attempt) {
+        String problem = sendOnNewAssociation(report);
+        if (problem == null) {
             return;
+        }
+        List<Long> delays = retryDelays();
+        if (attempt >= delays.size()) {
+            LOG.warning("storage commitment " + report.transactionUid() + ": report to " + report.requester()
+                    + " failed: " + problem + "; no attempt left, the result is lost until the requester asks again");
+            return;
+        }
+        long delay = delays.get(attempt);
+        LOG.warning("storage commitment " + report.transactionUid() + ": report to " + report.requester()
+                + " failed: " + problem + "; next attempt in " + delay + " s");
+        scheduler.schedule(() -> reportOnNewAssociation(report, attempt + 1), delay, TimeUnit.SECONDS);
+    }
+
+    /** @return null when the requester took the report, else what went wrong */
+    private String sendOnNewAssociation(Report report) {
+        Optional<RemoteAeRegistry.Entry> target = registry.find(report.requester());
+        if (target.isEmpty()) {
+            return "not in the remote AE registry";
         }
         RemoteAeRegistry.Entry to = target.get();
         AssociateRequest rq = new AssociateRequest();
-        rq.setCallingAeTitle(as.request().calledAeTitle());
+        rq.setCallingAeTitle(report.ourAeTitle());
         rq.setCalledAeTitle(to.aeTitle());
         rq.addPresentationContext(UIDs.StorageCommitmentPushModel, UIDs.ExplicitVRLittleEndian,
                 UIDs.ImplicitVRLittleEndian);
@@ -126,12 +168,26 @@ public class CommitmentService {
         rq.roleSelections().add(new RoleSelection(UIDs.StorageCommitmentPushModel, false, true));
         try (DicomAssociation out = outbound.open(new DicomPeer(to.host(), to.port(), to.tls()), rq)) {
             DimseChannel ch = out.channel();
-            int status = send(ch, ch.requireContext(UIDs.StorageCommitmentPushModel, null), eventType, info);
-            LOG.info(() -> "storage commitment " + transactionUid + ": reported (event type " + eventType
-                    + ") to " + to.aeTitle() + " on a new association, answer " + Status.toString(status));
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "storage commitment " + transactionUid + ": report to " + to.aeTitle() + " at "
-                    + to.host() + ":" + to.port() + " failed", e);
+            int status = send(ch, ch.requireContext(UIDs.StorageCommitmentPushModel, null), report.eventType(),
+                    report.info());
+            LOG.info(() -> "storage commitment " + report.transactionUid() + ": reported (event type "
+                    + report.eventType() + ") to " + to.aeTitle() + " on a new association, answer "
+                    + Status.toString(status));
+            return null;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "storage commitment report to " + to.aeTitle(), e);
+            return "at " + to.host() + ":" + to.port() + ": " + e.getMessage();
+        }
+    }
+
+    private List<Long> retryDelays() {
+        try {
+            return Arrays.stream(retrySeconds.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                    .map(Long::parseLong).toList();
+        } catch (NumberFormatException e) {
+            LOG.warning("strata.commitment.report-retry-seconds is '" + retrySeconds
+                    + "': expected seconds separated by commas; no retries");
+            return List.of();
         }
     }
 
