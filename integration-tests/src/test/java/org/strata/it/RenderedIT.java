@@ -68,7 +68,7 @@ class RenderedIT {
         String[][] plan = {{"CT_small.dcm", imageSeries}, {"MR_small_RLE.dcm", imageSeries},
             {"SC_rgb_rle_2frame.dcm", imageSeries}, {"SC_rgb_jpeg_dcmtk.dcm", imageSeries},
             {"dicomdirtests/77654033/CR1/6154", otherSeries}, {"rtdose.dcm", otherSeries},
-            {"test-SR.dcm", otherSeries}};
+            {"test-SR.dcm", otherSeries}, {"SC_rgb_jpeg_gdcm.dcm", otherSeries}};
         for (String[] entry : plan) {
             DicomFile file = Part10.read(TEST_FILES.resolve(entry[0]));
             String sop = Dicom.newUid();
@@ -103,6 +103,8 @@ class RenderedIT {
                 + "/frames/2/rendered"), 1);
         assertSameImage(dcmj2pnm(dir, "rtdose.dcm", 3, "+Wm"), png(instancePath("rtdose.dcm") + "/frames/3/rendered"),
                 1);
+        assertSameImage(dcmj2pnm(dir, "SC_rgb_jpeg_gdcm.dcm", 1), png(instancePath("SC_rgb_jpeg_gdcm.dcm")
+                + "/rendered"), 1); // lossless JPEG, decoded by the toolkit's own codec
     }
 
     @Test
@@ -145,7 +147,7 @@ class RenderedIT {
             assertTrue(ImageIO.read(new ByteArrayInputStream(part)) != null, "each part is a PNG");
         }
         HttpResponse<byte[]> whole = get("/dicom-web/studies/" + study + "/rendered", null);
-        assertEquals(6, parts(whole).size(), "the SR is left out");
+        assertEquals(7, parts(whole).size(), "the SR is left out");
         assertEquals(15, parts(get(instancePath("rtdose.dcm") + "/rendered", null)).size(), "a part per frame");
     }
 

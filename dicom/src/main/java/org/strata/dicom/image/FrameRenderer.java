@@ -56,7 +56,7 @@ public final class FrameRenderer {
         if (!RENDERED.contains(photometric)) {
             throw new UnsupportedImageException("unsupported Photometric Interpretation '" + photometric + "'");
         }
-        boolean compressed = DatasetFrames.isEncapsulated(dataset) && !UIDs.RLELossless.equals(transferSyntaxUid);
+        boolean compressed = DatasetFrames.isEncapsulated(dataset) && !DatasetFrames.isDecodable(transferSyntaxUid);
         Samples samples;
         if (compressed) {
             samples = jpegSamples(dataset, transferSyntaxUid, frame, format); // full resolution, also for 422

@@ -9,7 +9,8 @@ import org.strata.dicom.io.TransferSyntax;
 
 /**
  * Moves a data set's pixel data from one transfer syntax to another: between the uncompressed syntaxes (the
- * writer re-encodes), RLE Lossless to and from uncompressed. Other encapsulated data only stays in its own syntax.
+ * writer re-encodes), RLE Lossless to and from uncompressed, lossless JPEG to uncompressed or RLE. Other encapsulated
+ * data only stays in its own syntax.
  */
 public final class Transcoder {
 
@@ -23,30 +24,30 @@ public final class Transcoder {
         }
         boolean fromEncapsulated = TransferSyntax.forUid(from).isEncapsulated();
         boolean toEncapsulated = TransferSyntax.forUid(to).isEncapsulated();
-        return (!fromEncapsulated || from.equals(UIDs.RLELossless))
+        return (!fromEncapsulated || DatasetFrames.isDecodable(from))
                 && (!toEncapsulated || to.equals(UIDs.RLELossless));
     }
 
     /**
-     * Makes the pixel data fit the target syntax: decodes RLE to native, encodes native to RLE, passes
-     * other encapsulated data through unchanged to its own syntax, and refuses what needs a codec we lack.
+     * Makes the pixel data fit the target syntax: decodes RLE and lossless JPEG to native, encodes native to RLE,
+     * passes other encapsulated data through unchanged to its own syntax, and refuses what needs a codec we lack.
      */
     public static void transcode(Dataset dataset, TransferSyntax from, TransferSyntax to) throws IOException {
         if (!dataset.contains(Tags.PixelData) || from.equals(to)) {
             return;
         }
         boolean encapsulated = dataset.getFragments(Tags.PixelData) != null;
-        boolean fromRle = from.uid().equals(UIDs.RLELossless);
         boolean toRle = to.uid().equals(UIDs.RLELossless);
-        if (encapsulated && fromRle && !to.isEncapsulated()) {
-            RleTranscoder.decode(dataset);
-        } else if (encapsulated && fromRle && toRle) {
-            return;
-        } else if (!encapsulated && toRle) {
+        if (encapsulated && canTranscode(from.uid(), to.uid())) {
+            DatasetFrames.decodeAll(dataset, from.uid());
+            encapsulated = false;
+        }
+        if (!encapsulated && toRle) {
             RleTranscoder.encode(dataset);
         } else if (encapsulated || to.isEncapsulated()) {
             throw new IOException("cannot convert pixel data from " + UidDictionary.nameOf(from.uid()) + " to "
-                    + UidDictionary.nameOf(to.uid()) + ": only RLE Lossless is encoded and decoded here");
+                    + UidDictionary.nameOf(to.uid()) + ": only RLE Lossless is encoded, only RLE Lossless and"
+                    + " lossless JPEG are decoded here");
         }
     }
 }

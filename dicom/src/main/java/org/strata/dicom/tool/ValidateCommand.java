@@ -13,7 +13,7 @@ import org.strata.dicom.io.DicomFile;
 import org.strata.dicom.io.Toleration;
 import org.strata.dicom.pixel.PixelDataException;
 import org.strata.dicom.pixel.PixelFormat;
-import org.strata.dicom.pixel.RleTranscoder;
+import org.strata.dicom.pixel.DatasetFrames;
 
 /** {@code validate}: reports what is wrong in DICOM files, from what the reader tolerated and a few checks. */
 final class ValidateCommand implements Command {
@@ -111,7 +111,7 @@ final class ValidateCommand implements Command {
             format.validate();
             Fragments fragments = dataset.getFragments(Tags.PixelData);
             if (fragments != null) {
-                RleTranscoder.locate(dataset, fragments, format.numberOfFrames());
+                DatasetFrames.locate(dataset, fragments, format.numberOfFrames());
                 return null;
             }
             Object value = dataset.get(Tags.PixelData);

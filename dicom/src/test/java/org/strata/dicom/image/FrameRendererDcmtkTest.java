@@ -62,6 +62,7 @@ class FrameRendererDcmtkTest {
         "SC_rgb_dcmtk_+eb+cy+n1.dcm;1;-;-;3",
         "SC_rgb_jpeg_dcmtk.dcm;1;-;-;3",
         "SC_rgb_jpeg_lossy_gdcm.dcm;1;-;-;3",
+        "SC_rgb_jpeg_gdcm.dcm;1;-;-;1",
         "SC_jpeg_no_color_transform.dcm;1;-;-;3",
         "SC_ybr_full_422_uncompressed.dcm;1;-;-;1",
         "SC_rgb_dcmtk_+eb+cy+s2.dcm;1;-;-;3",

@@ -25,7 +25,7 @@ class FrameRendererTest {
     @CsvSource(delimiter = ';', value = {
         "JPEG-lossy.dcm;cannot decode JPEG frame 1",
         "JPEG2000.dcm;cannot decode JPEG 2000",
-        "SC_rgb_jpeg_gdcm.dcm;cannot decode JPEG Lossless",
+        "MR_small_jpeg_ls_lossless.dcm;cannot decode JPEG-LS",
     })
     void refusesWhatItCannotDecodeWithAReason(String name, String reason) throws IOException {
         DicomFile file = Part10.read(ExternalTools.testFile(name));

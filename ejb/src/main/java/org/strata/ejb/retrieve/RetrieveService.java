@@ -132,7 +132,7 @@ public class RetrieveService {
 
     /**
      * The accepted context to send {@code item} on: one with its stored transfer syntax, else one it can be
-     * converted to (uncompressed or RLE to uncompressed); -1 if none. On a C-GET association the requester must also
+     * converted to (uncompressed; RLE or lossless JPEG to uncompressed); -1 if none. On a C-GET association the requester must also
      * have taken the SCP role for the storage class.
      */
     static int storageContext(Association as, RetrieveItem item, boolean requireScpRole) {

@@ -78,7 +78,7 @@ public class FramesResource {
      * and we can make them, else the stored bytes in their media type, else 406.
      */
     static String partType(AcceptHeader accept, String syntax, boolean encapsulated) {
-        boolean decodable = !encapsulated || UIDs.RLELossless.equals(syntax);
+        boolean decodable = !encapsulated || DatasetFrames.isDecodable(syntax);
         String storedType = encapsulated ? CompressedMediaTypes.of(syntax) : null;
         String nativeType = OCTET_STREAM + "; transfer-syntax=" + UIDs.ExplicitVRLittleEndian;
         String compressedType = storedType + "; transfer-syntax=" + syntax;
