@@ -42,6 +42,7 @@ public class ScrubService {
     static final String KIND = "SCRUB";
     private static final Logger LOG = Logger.getLogger(ScrubService.class.getName());
     private static final int PAGE = 500;
+    private static final long HEARTBEAT_NANOS = Duration.ofMinutes(1).toNanos();
 
     @Resource
     TimerService timers;
@@ -133,6 +134,7 @@ public class ScrubService {
         long bytes = 0;
         int failures = 0;
         String state = Runs.DONE;
+        long heard = System.nanoTime();
         try {
             long after = 0;
             for (List<StoredObject> page = index.objectsAfter(after, PAGE); !page.isEmpty();
@@ -140,6 +142,10 @@ public class ScrubService {
                 for (StoredObject o : page) {
                     if (Math.floorMod(o.instancePk() - offset, 100) >= share) {
                         continue;
+                    }
+                    if (System.nanoTime() - heard > HEARTBEAT_NANOS) { // a slow page must not look like a dead node
+                        runs.heartbeat(run.id());
+                        heard = System.nanoTime();
                     }
                     String problem = systems.verify(o.storageId(), o.path(), o.size(), o.sha256());
                     index.recordProblem(o, problem);

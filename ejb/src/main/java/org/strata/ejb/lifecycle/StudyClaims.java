@@ -45,6 +45,13 @@ public class StudyClaims {
         return true;
     }
 
+    /** Tells other nodes the move {@code token} is still at it, so that a long move's claim never looks stale. */
+    public void renew(long studyPk, String token) {
+        em.createQuery("UPDATE StudyMoveClaim c SET c.claimedAt = :now WHERE c.studyPk = :study AND c.token = :token")
+                .setParameter("now", Instant.now()).setParameter("study", studyPk).setParameter("token", token)
+                .executeUpdate();
+    }
+
     public void release(long studyPk, String token) {
         em.createQuery("DELETE FROM StudyMoveClaim c WHERE c.studyPk = :study AND c.token = :token")
                 .setParameter("study", studyPk).setParameter("token", token).executeUpdate();

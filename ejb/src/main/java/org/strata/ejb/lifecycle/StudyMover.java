@@ -30,6 +30,7 @@ import org.strata.ejb.storage.StorageSystems;
 public class StudyMover {
     private static final Logger LOG = Logger.getLogger(StudyMover.class.getName());
     private static final long CLAIM_POLL_MILLIS = 250;
+    private static final long CLAIM_RENEW_NANOS = Duration.ofMinutes(1).toNanos();
 
     @Inject
     StorageSystems systems;
@@ -71,13 +72,13 @@ public class StudyMover {
             }
         }
         try {
-            return moveClaimed(studyPk, from, target);
+            return moveClaimed(studyPk, token, from, target);
         } finally {
             claims.release(studyPk, token);
         }
     }
 
-    private Moved moveClaimed(long studyPk, StorageSystem.Tier from, StorageSystem target) {
+    private Moved moveClaimed(long studyPk, String token, StorageSystem.Tier from, StorageSystem target) {
         List<String> sources = systems.all().stream().filter(s -> s.tier() == from && s != target)
                 .map(StorageSystem::id).toList();
         if (sources.isEmpty()) {
@@ -85,7 +86,12 @@ public class StudyMover {
         }
         List<StoredObject> copied = new ArrayList<>();
         int failures = 0;
+        long renewed = System.nanoTime();
         for (StoredObject o : index.objectsOf(studyPk, sources)) {
+            if (System.nanoTime() - renewed > CLAIM_RENEW_NANOS) {
+                claims.renew(studyPk, token);
+                renewed = System.nanoTime();
+            }
             try {
                 Path file = files.of(o.storageId(), o.path(), o.size(), o.sha256());
                 target.put(o.path(), file);
