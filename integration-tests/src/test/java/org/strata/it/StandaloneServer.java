@@ -73,9 +73,12 @@ final class StandaloneServer implements AutoCloseable {
                 "-Djboss.ajp.port=" + freePort(),
                 "-Djboss.txn.recovery.port=" + freePort(),
                 "-Djboss.txn.status.port=" + freePort(),
-                "-Dstrata.dicom.port=" + dicom));
+                "-Dstrata.dicom.port=" + dicom,
+                // Its own node name (WildFly's default is the host name, the same for every server here): runs and
+                // timers on a shared database are told apart by it.
+                "-Djboss.node.name=" + settings.getOrDefault("jboss.node.name", name)));
         settings.forEach((key, value) -> {
-            if (!key.equals("strata.dicom.port")) {
+            if (!key.equals("strata.dicom.port") && !key.equals("jboss.node.name")) {
                 command.add("-D" + key + "=" + value);
             }
         });

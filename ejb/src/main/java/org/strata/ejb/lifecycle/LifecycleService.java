@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,12 @@ import org.strata.ejb.store.OrphanSweeper;
  * oldest studies first and whatever their age, while a hot folder is fuller than
  * {@code strata.storage.hot.high-water-percent}. A run is idempotent and resumes where a crash left it: what is still
  * on hot is simply moved by the next run.
+ *
+ * <p>On a cluster (several nodes on one database) the nightly timer lives in WildFly's database timer store, which
+ * fires each timeout on one node only; whatever fires, a run starts only through {@link Runs#claim}, so one run at a
+ * time runs on the whole cluster and "run now" on any node answers with the run in progress wherever it is. The
+ * high-water check is a per-node, non-persistent timer: each node watches its own view of the hot tier, and a run it
+ * would start is refused while another node's runs.
  */
 @Singleton
 @Startup
@@ -94,6 +101,13 @@ public class LifecycleService {
     @ConfigProperty(name = "strata.storage.hot.high-water-percent", defaultValue = "90")
     int highWaterPercent;
 
+    @Inject
+    @ConfigProperty(name = "strata.cluster.lease-minutes", defaultValue = "10")
+    long leaseMinutes;
+
+    @EJB
+    StudyClaims studyClaims;
+
     private volatile Current current;
 
     /** The run in progress: its row and live counters. */
@@ -111,7 +125,12 @@ public class LifecycleService {
         if (interrupted > 0) {
             LOG.warning("lifecycle: " + interrupted + " run(s) were interrupted by a stop; the next run takes them up");
         }
-        // Settings may have changed since the persistent timer was created: replace it.
+        studyClaims.releaseOwn();
+        // Settings may have changed since the persistent timer was created: replace it. On a cluster this also
+        // cancels the nightly timer another node created (the timer store is shared), so the node that started last
+        // owns the one timer. Two nodes starting at the very same moment may each miss the other's new timer and keep
+        // two; the claim's per-minute check (Runs.claim) makes the second firing start nothing, and the next start
+        // of either node cancels both.
         for (Timer t : timers.getTimers()) {
             t.cancel();
         }
@@ -127,9 +146,14 @@ public class LifecycleService {
     void timeout(Timer timer) {
         try {
             if (NIGHTLY.equals(timer.getInfo())) {
-                start("SCHEDULE");
-            } else if (HIGH_WATER_CHECK.equals(timer.getInfo()) && current == null && aboveHighWater()) {
-                start("HIGH_WATER");
+                start("SCHEDULE", Instant.now().truncatedTo(ChronoUnit.MINUTES));
+            } else if (HIGH_WATER_CHECK.equals(timer.getInfo())) {
+                Current running = current;
+                if (running != null) {
+                    runs.heartbeat(running.run().id()); // a long batch must not look like a dead node
+                } else if (aboveHighWater()) {
+                    start("HIGH_WATER", null);
+                }
             }
         } catch (NoTargetException e) {
             LOG.severe("lifecycle: no run: " + e.getMessage());
@@ -137,14 +161,19 @@ public class LifecycleService {
     }
 
     /**
-     * Starts a run unless one is in progress; returns the run in progress.
+     * Starts a run unless one is in progress on any node; returns the run in progress.
      *
      * @throws NoTargetException when {@code strata.lifecycle.target} names no storage system that works
      */
     public RunView start(String trigger) throws NoTargetException {
+        return start(trigger, null).orElseThrow(); // only a scheduled start may start nothing
+    }
+
+    /** Starts a run as {@link #start(String)} does; for a timer firing ({@code scheduled}) done already, nothing. */
+    private Optional<RunView> start(String trigger, Instant scheduled) throws NoTargetException {
         Current running = current;
         if (running != null) {
-            return view(running);
+            return Optional.of(view(running));
         }
         StorageSystem target;
         try {
@@ -152,18 +181,22 @@ public class LifecycleService {
         } catch (StorageSystems.UnknownStorageException e) {
             throw new NoTargetException("strata.lifecycle.target: " + e.getMessage());
         }
-        RunView run = runs.start(KIND, trigger);
+        Optional<Runs.Claim> claim = runs.claim(KIND, trigger, scheduled, Duration.ofMinutes(leaseMinutes));
+        if (claim.isEmpty() || !claim.get().started()) {
+            return claim.map(Runs.Claim::run);
+        }
+        RunView run = claim.get().run();
         Current started = new Current(run, new AtomicInteger(), new AtomicLong(), new AtomicLong(), new AtomicInteger());
         current = started;
         LOG.info("lifecycle: run " + run.id() + " (" + trigger + ") started");
         executor.execute(() -> execute(started, target, trigger.equals("HIGH_WATER")));
-        return run;
+        return Optional.of(run);
     }
 
-    /** The run in progress, if any, with its counters so far. */
+    /** The run in progress on any node, if any: this node's with its live counters, another's as last recorded. */
     public Optional<RunView> running() {
         Current c = current;
-        return c == null ? Optional.empty() : Optional.of(view(c));
+        return c == null ? runs.running(KIND) : Optional.of(view(c));
     }
 
     public List<RunView> history(int max) {
@@ -174,7 +207,7 @@ public class LifecycleService {
         Runs.Progress p = c.progress();
         RunView r = c.run();
         return new RunView(r.id(), r.kind(), r.trigger(), r.state(), r.startedAt(), null, p.studies(), p.objects(),
-                p.bytes(), p.failures(), null);
+                p.bytes(), p.failures(), null, r.node());
     }
 
     private void execute(Current run, StorageSystem target, boolean highWater) {

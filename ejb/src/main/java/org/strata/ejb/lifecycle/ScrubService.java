@@ -14,7 +14,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,7 +31,8 @@ import org.strata.ejb.storage.StorageSystems;
  * timer {@code strata.scrub.schedule}, each run a share of {@code strata.scrub.daily-share-percent} of the objects
  * (a different share each day, so that every object is read over 100/share days). A missing or damaged object is
  * recorded as a storage problem (logged, listed at the admin endpoint) and is never served; one found intact again
- * is cleared.
+ * is cleared. On a cluster, as for the lifecycle, a run starts only through {@link Runs#claim}: one scrub at a time on
+ * the whole cluster.
  */
 @Singleton
 @Startup
@@ -38,6 +42,7 @@ public class ScrubService {
     static final String KIND = "SCRUB";
     private static final Logger LOG = Logger.getLogger(ScrubService.class.getName());
     private static final int PAGE = 500;
+    private static final long HEARTBEAT_NANOS = Duration.ofMinutes(1).toNanos();
 
     @Resource
     TimerService timers;
@@ -62,11 +67,16 @@ public class ScrubService {
     @ConfigProperty(name = "strata.scrub.daily-share-percent", defaultValue = "100")
     int dailySharePercent;
 
+    @Inject
+    @ConfigProperty(name = "strata.cluster.lease-minutes", defaultValue = "10")
+    long leaseMinutes;
+
     private final AtomicReference<RunView> current = new AtomicReference<>();
 
     @PostConstruct
     void init() {
         runs.interruptLeftovers(KIND);
+        // As in LifecycleService.init: the node that starts last owns the one timer of the shared store.
         for (Timer t : timers.getTimers()) {
             t.cancel();
         }
@@ -76,24 +86,37 @@ public class ScrubService {
 
     @Timeout
     void timeout(Timer timer) {
-        start("SCHEDULE", dailySharePercent);
+        start("SCHEDULE", dailySharePercent, Instant.now().truncatedTo(ChronoUnit.MINUTES));
     }
 
-    /** Starts a scrub of {@code sharePercent} of the objects unless one is in progress; returns the one in progress. */
+    /**
+     * Starts a scrub of {@code sharePercent} of the objects unless one is in progress on any node; returns the one in
+     * progress.
+     */
     public RunView start(String trigger, int sharePercent) {
+        return start(trigger, sharePercent, null).orElseThrow(); // only a scheduled start may start nothing
+    }
+
+    private Optional<RunView> start(String trigger, int sharePercent, Instant scheduled) {
         RunView running = current.get();
         if (running != null) {
-            return running;
+            return Optional.of(running);
         }
-        RunView run = runs.start(KIND, trigger);
+        Optional<Runs.Claim> claim = runs.claim(KIND, trigger, scheduled, Duration.ofMinutes(leaseMinutes));
+        if (claim.isEmpty() || !claim.get().started()) {
+            return claim.map(Runs.Claim::run);
+        }
+        RunView run = claim.get().run();
         current.set(run);
         int share = Math.max(1, Math.min(100, sharePercent));
         executor.execute(() -> execute(run, share));
-        return run;
+        return Optional.of(run);
     }
 
+    /** The scrub in progress on any node, if any. */
     public Optional<RunView> running() {
-        return Optional.ofNullable(current.get());
+        RunView run = current.get();
+        return run == null ? runs.running(KIND) : Optional.of(run);
     }
 
     public List<RunView> history(int max) {
@@ -111,6 +134,7 @@ public class ScrubService {
         long bytes = 0;
         int failures = 0;
         String state = Runs.DONE;
+        long heard = System.nanoTime();
         try {
             long after = 0;
             for (List<StoredObject> page = index.objectsAfter(after, PAGE); !page.isEmpty();
@@ -118,6 +142,10 @@ public class ScrubService {
                 for (StoredObject o : page) {
                     if (Math.floorMod(o.instancePk() - offset, 100) >= share) {
                         continue;
+                    }
+                    if (System.nanoTime() - heard > HEARTBEAT_NANOS) { // a slow page must not look like a dead node
+                        runs.heartbeat(run.id());
+                        heard = System.nanoTime();
                     }
                     String problem = systems.verify(o.storageId(), o.path(), o.size(), o.sha256());
                     index.recordProblem(o, problem);

@@ -7,12 +7,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.strata.ejb.storage.LocalFiles;
 import org.strata.ejb.storage.StorageSystem;
 import org.strata.ejb.storage.StorageSystems;
@@ -27,8 +29,8 @@ import org.strata.ejb.storage.StorageSystems;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class StudyMover {
     private static final Logger LOG = Logger.getLogger(StudyMover.class.getName());
-    /** One move of a study at a time in this server (a nightly move and a recall must not cross). */
-    private static final ConcurrentHashMap<Long, Object> STUDY_LOCKS = new ConcurrentHashMap<>();
+    private static final long CLAIM_POLL_MILLIS = 250;
+    private static final long CLAIM_RENEW_NANOS = Duration.ofMinutes(1).toNanos();
 
     @Inject
     StorageSystems systems;
@@ -39,23 +41,44 @@ public class StudyMover {
     @EJB
     LifecycleIndex index;
 
+    @EJB
+    StudyClaims claims;
+
+    @Inject
+    @ConfigProperty(name = "strata.cluster.lease-minutes", defaultValue = "10")
+    long leaseMinutes;
+
     /** What one study's move did. */
     public record Moved(int objects, long bytes, int failures) {
     }
 
-    /** Moves the study's objects that are on systems of tier {@code from} to {@code target}. */
+    /**
+     * Moves the study's objects that are on systems of tier {@code from} to {@code target}, once no other move of the
+     * study runs on any node (waiting for it at most {@code strata.cluster.lease-minutes}).
+     */
     public Moved move(long studyPk, StorageSystem.Tier from, StorageSystem target) {
-        Object lock = STUDY_LOCKS.computeIfAbsent(studyPk, k -> new Object());
-        synchronized (lock) {
-            try {
-                return moveLocked(studyPk, from, target);
-            } finally {
-                STUDY_LOCKS.remove(studyPk, lock);
+        String token = UUID.randomUUID().toString();
+        Duration lease = Duration.ofMinutes(leaseMinutes);
+        long deadline = System.nanoTime() + lease.toNanos();
+        while (!claims.claim(studyPk, token, lease)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("study " + studyPk + " stayed claimed by another move for " + lease);
             }
+            try {
+                Thread.sleep(CLAIM_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for study " + studyPk, e);
+            }
+        }
+        try {
+            return moveClaimed(studyPk, token, from, target);
+        } finally {
+            claims.release(studyPk, token);
         }
     }
 
-    private Moved moveLocked(long studyPk, StorageSystem.Tier from, StorageSystem target) {
+    private Moved moveClaimed(long studyPk, String token, StorageSystem.Tier from, StorageSystem target) {
         List<String> sources = systems.all().stream().filter(s -> s.tier() == from && s != target)
                 .map(StorageSystem::id).toList();
         if (sources.isEmpty()) {
@@ -63,7 +86,12 @@ public class StudyMover {
         }
         List<StoredObject> copied = new ArrayList<>();
         int failures = 0;
+        long renewed = System.nanoTime();
         for (StoredObject o : index.objectsOf(studyPk, sources)) {
+            if (System.nanoTime() - renewed > CLAIM_RENEW_NANOS) {
+                claims.renew(studyPk, token);
+                renewed = System.nanoTime();
+            }
             try {
                 Path file = files.of(o.storageId(), o.path(), o.size(), o.sha256());
                 target.put(o.path(), file);

@@ -17,6 +17,11 @@ public final class SchemaMigrations {
         this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // WildFly's database timer store creates its table (JBOSS_EJB_TIMER) in this schema before Strata
+                // starts, so a new database is never quite empty; Flyway would refuse such a schema without its history
+                // table. A baseline at version 0 records that nothing of ours is there yet: every script still runs.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .load();
     }
 

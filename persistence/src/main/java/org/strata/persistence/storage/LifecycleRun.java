@@ -49,6 +49,14 @@ public class LifecycleRun {
     @Column(name = "message", length = 1024)
     private String message;
 
+    /** The node ({@code jboss.node.name}) that runs it; null for runs from before clustering. */
+    @Column(name = "node_name", length = 64)
+    private String nodeName;
+
+    /** When the running node last said it is still at it (progress or its minute tick). */
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
     public Long getPk() { return pk; }
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
@@ -70,4 +78,8 @@ public class LifecycleRun {
     public void setFailures(int failures) { this.failures = failures; }
     public String getMessage() { return message; }
     public void setMessage(String message) { this.message = message; }
+    public String getNodeName() { return nodeName; }
+    public void setNodeName(String nodeName) { this.nodeName = nodeName; }
+    public Instant getHeartbeatAt() { return heartbeatAt; }
+    public void setHeartbeatAt(Instant heartbeatAt) { this.heartbeatAt = heartbeatAt; }
 }

@@ -1,6 +1,7 @@
 package org.strata.persistence.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,13 +24,14 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(8, migrations.pendingCount());
+        assertEquals(9, migrations.pendingCount());
 
-        assertEquals("8", migrations.migrate());
+        assertEquals("10", migrations.migrate());
 
         assertEquals(0, migrations.pendingCount());
         assertEquals(List.of("INSTANCE", "INSTANCE_HEADER", "INSTANCE_VERSION", "LIFECYCLE_RUN", "MPPS", "PATIENT",
-                "REMOTE_AE", "SERIES", "STORAGE_PROBLEM", "STUDY", "WORKLIST_SPS"), tables(ds));
+                "REMOTE_AE", "RUN_CLAIM", "SERIES", "STORAGE_PROBLEM", "STUDY", "STUDY_MOVE_CLAIM", "WORKLIST_SPS"),
+                tables(ds));
     }
 
     @Test
@@ -37,8 +39,22 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("twice");
         new SchemaMigrations(ds).migrate();
         SchemaMigrations again = new SchemaMigrations(ds);
-        assertEquals("8", again.migrate());
-        assertEquals("8", again.currentVersion());
+        assertEquals("10", again.migrate());
+        assertEquals("10", again.currentVersion());
+    }
+
+    @Test
+    void aDatabaseHoldingOnlyTheTimerStoresTableGetsEveryMigration() throws SQLException {
+        JdbcDataSource ds = h2("timers");
+        try (Connection c = ds.getConnection()) {
+            // What WildFly's database timer store creates on StrataDS before Strata's own start-up runs (abridged).
+            c.createStatement().execute("CREATE TABLE JBOSS_EJB_TIMER (ID VARCHAR PRIMARY KEY NOT NULL,"
+                    + " TIMED_OBJECT_ID VARCHAR NOT NULL, PARTITION_NAME VARCHAR NOT NULL, NODE_NAME VARCHAR)");
+        }
+        assertEquals("10", new SchemaMigrations(ds).migrate());
+        List<String> tables = tables(ds);
+        assertTrue(tables.containsAll(List.of("INSTANCE", "JBOSS_EJB_TIMER", "LIFECYCLE_RUN", "RUN_CLAIM", "STUDY")),
+                tables.toString());
     }
 
     private static List<String> tables(JdbcDataSource ds) throws SQLException {
