@@ -1,6 +1,7 @@
 package org.strata.persistence.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,9 +24,9 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(8, migrations.pendingCount());
+        assertEquals(9, migrations.pendingCount());
 
-        assertEquals("8", migrations.migrate());
+        assertEquals("9", migrations.migrate());
 
         assertEquals(0, migrations.pendingCount());
         assertEquals(List.of("INSTANCE", "INSTANCE_HEADER", "INSTANCE_VERSION", "LIFECYCLE_RUN", "MPPS", "PATIENT",
@@ -37,8 +38,21 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("twice");
         new SchemaMigrations(ds).migrate();
         SchemaMigrations again = new SchemaMigrations(ds);
-        assertEquals("8", again.migrate());
-        assertEquals("8", again.currentVersion());
+        assertEquals("9", again.migrate());
+        assertEquals("9", again.currentVersion());
+    }
+
+    @Test
+    void aStudyHasANullableLastAccessTime() throws SQLException {
+        JdbcDataSource ds = h2("access");
+        new SchemaMigrations(ds).migrate();
+        try (Connection c = ds.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT DATA_TYPE, IS_NULLABLE"
+                     + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'STUDY' AND COLUMN_NAME = 'LAST_ACCESSED_AT'")) {
+            assertTrue(rs.next(), "study.last_accessed_at missing");
+            assertEquals("TIMESTAMP", rs.getString(1));
+            assertEquals("YES", rs.getString(2));
+        }
     }
 
     private static List<String> tables(JdbcDataSource ds) throws SQLException {
