@@ -31,11 +31,12 @@ import org.strata.ejb.store.OrphanSweeper;
 
 /**
  * The nightly storage lifecycle: a persistent EJB timer on {@code strata.lifecycle.schedule} moves studies whose last
- * object arrived more than {@code strata.lifecycle.age-days} ago from the hot tier to the cold system
- * {@code strata.lifecycle.target}, {@code strata.lifecycle.batch-size} studies at a time with
- * {@code strata.lifecycle.concurrency} studies in parallel, then sweeps orphans from every tier. It also runs early,
- * oldest studies first and whatever their age, while a hot folder is fuller than
- * {@code strata.storage.hot.high-water-percent}. A run is idempotent and resumes where a crash left it: what is still
+ * object arrived (with {@code strata.lifecycle.age-basis=accessed}: that were also last read) more than
+ * {@code strata.lifecycle.age-days} ago from the hot tier to the cold system {@code strata.lifecycle.target},
+ * {@code strata.lifecycle.batch-size} studies at a time with {@code strata.lifecycle.concurrency} studies in parallel,
+ * then sweeps orphans from every tier. It also runs early, whatever the studies' age, while a hot folder is fuller than
+ * {@code strata.storage.hot.high-water-percent} and holds studies (checked every
+ * {@code strata.lifecycle.high-water-check-seconds}). A run is idempotent and resumes where a crash left it: what is still
  * on hot is simply moved by the next run.
  */
 @Singleton
@@ -47,7 +48,6 @@ public class LifecycleService {
     private static final Logger LOG = Logger.getLogger(LifecycleService.class.getName());
     private static final String NIGHTLY = "lifecycle-nightly";
     private static final String HIGH_WATER_CHECK = "lifecycle-high-water";
-    private static final Duration HIGH_WATER_INTERVAL = Duration.ofMinutes(1);
 
     @Resource
     TimerService timers;
@@ -79,6 +79,10 @@ public class LifecycleService {
     double ageDays;
 
     @Inject
+    @ConfigProperty(name = "strata.lifecycle.age-basis", defaultValue = "received")
+    String ageBasisSetting;
+
+    @Inject
     @ConfigProperty(name = "strata.lifecycle.batch-size", defaultValue = "100")
     int batchSize;
 
@@ -94,6 +98,12 @@ public class LifecycleService {
     @ConfigProperty(name = "strata.storage.hot.high-water-percent", defaultValue = "90")
     int highWaterPercent;
 
+    @Inject
+    @ConfigProperty(name = "strata.lifecycle.high-water-check-seconds", defaultValue = "60")
+    int highWaterCheckSeconds;
+
+    private AgeBasis ageBasis;
+
     private volatile Current current;
 
     /** The run in progress: its row and live counters. */
@@ -106,6 +116,11 @@ public class LifecycleService {
 
     @PostConstruct
     void init() {
+        ageBasis = AgeBasis.parse("strata.lifecycle.age-basis", ageBasisSetting);
+        if (highWaterCheckSeconds < 1) {
+            throw new IllegalArgumentException("strata.lifecycle.high-water-check-seconds is '" + highWaterCheckSeconds
+                    + "': expected a number of seconds, at least 1");
+        }
         systems.report();
         int interrupted = runs.interruptLeftovers(KIND);
         if (interrupted > 0) {
@@ -117,10 +132,12 @@ public class LifecycleService {
         }
         timers.createCalendarTimer(CronSchedule.parse("strata.lifecycle.schedule", schedule),
                 new TimerConfig(NIGHTLY, true));
-        timers.createIntervalTimer(HIGH_WATER_INTERVAL.toMillis(), HIGH_WATER_INTERVAL.toMillis(),
-                new TimerConfig(HIGH_WATER_CHECK, false));
-        LOG.info("lifecycle: moves studies older than " + ageDays + " days to '" + targetId + "' on schedule '"
-                + schedule + "'");
+        long checkMillis = Duration.ofSeconds(highWaterCheckSeconds).toMillis();
+        timers.createIntervalTimer(checkMillis, checkMillis, new TimerConfig(HIGH_WATER_CHECK, false));
+        LOG.info("lifecycle: moves studies older than " + ageDays + " days (since last "
+                + (ageBasis == AgeBasis.ACCESSED ? "receipt or read" : "receipt") + ") to '" + targetId
+                + "' on schedule '" + schedule + "'; high water " + highWaterPercent + "%, checked every "
+                + highWaterCheckSeconds + " s");
     }
 
     @Timeout
@@ -128,7 +145,8 @@ public class LifecycleService {
         try {
             if (NIGHTLY.equals(timer.getInfo())) {
                 start("SCHEDULE");
-            } else if (HIGH_WATER_CHECK.equals(timer.getInfo()) && current == null && aboveHighWater()) {
+            } else if (HIGH_WATER_CHECK.equals(timer.getInfo()) && current == null && aboveHighWater()
+                    && !index.studiesToMove(hotIds(), Instant.now(), ageBasis, 0, 1).isEmpty()) {
                 start("HIGH_WATER");
             }
         } catch (NoTargetException e) {
@@ -181,13 +199,12 @@ public class LifecycleService {
         String state = Runs.DONE;
         String message = null;
         try {
-            List<String> hot = systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
-                    .map(StorageSystem::id).toList();
+            List<String> hot = hotIds();
             Instant cutoff = highWater ? Instant.now()
                     : Instant.now().minusMillis((long) (ageDays * Duration.ofDays(1).toMillis()));
             long after = 0;
             while (!hot.isEmpty() && (!highWater || aboveHighWater())) {
-                List<Long> batch = index.studiesToMove(hot, cutoff, after, Math.max(1, batchSize));
+                List<Long> batch = index.studiesToMove(hot, cutoff, ageBasis, after, Math.max(1, batchSize));
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -234,6 +251,10 @@ public class LifecycleService {
                 }
             }
         }
+    }
+
+    private List<String> hotIds() {
+        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT).map(StorageSystem::id).toList();
     }
 
     private boolean aboveHighWater() {
