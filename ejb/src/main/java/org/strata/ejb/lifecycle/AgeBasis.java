@@ -12,7 +12,7 @@ public enum AgeBasis {
     /** The later of its last receipt and its last read (C-GET, C-MOVE, WADO; searches and metadata do not count). */
     ACCESSED;
 
-    /** @throws IllegalArgumentException naming the setting when the value is neither {@code received} nor {@code accessed} */
+    /** @throws IllegalArgumentException naming the setting when the value is neither received nor accessed */
     static AgeBasis parse(String setting, String value) {
         String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         for (AgeBasis b : values()) {

@@ -36,8 +36,8 @@ import org.strata.ejb.store.OrphanSweeper;
  * {@code strata.lifecycle.batch-size} studies at a time with {@code strata.lifecycle.concurrency} studies in parallel,
  * then sweeps orphans from every tier. It also runs early, whatever the studies' age, while a hot folder is fuller than
  * {@code strata.storage.hot.high-water-percent} and holds studies (checked every
- * {@code strata.lifecycle.high-water-check-seconds}). A run is idempotent and resumes where a crash left it: what is still
- * on hot is simply moved by the next run.
+ * {@code strata.lifecycle.high-water-check-seconds}). A run is idempotent and resumes where a crash left it: what is
+ * still on hot is simply moved by the next run.
  */
 @Singleton
 @Startup
@@ -253,13 +253,17 @@ public class LifecycleService {
         }
     }
 
+    private List<StorageSystem> hotSystems() {
+        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT).toList();
+    }
+
     private List<String> hotIds() {
-        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT).map(StorageSystem::id).toList();
+        return hotSystems().stream().map(StorageSystem::id).toList();
     }
 
     private boolean aboveHighWater() {
-        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
-                .map(systems::usedPercent).flatMap(Optional::stream).anyMatch(p -> p > highWaterPercent);
+        return hotSystems().stream().map(systems::usedPercent).flatMap(Optional::stream)
+                .anyMatch(p -> p > highWaterPercent);
     }
 
     /** The setting {@code strata.lifecycle.target} names no storage system that works. */

@@ -47,8 +47,8 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("access");
         new SchemaMigrations(ds).migrate();
         try (Connection c = ds.getConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT DATA_TYPE, IS_NULLABLE"
-                     + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'STUDY' AND COLUMN_NAME = 'LAST_ACCESSED_AT'")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT DATA_TYPE, IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS"
+                     + " WHERE TABLE_NAME = 'STUDY' AND COLUMN_NAME = 'LAST_ACCESSED_AT'")) {
             assertTrue(rs.next(), "study.last_accessed_at missing");
             assertEquals("TIMESTAMP", rs.getString(1));
             assertEquals("YES", rs.getString(2));
