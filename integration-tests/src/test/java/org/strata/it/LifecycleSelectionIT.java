@@ -1,14 +1,12 @@
 package org.strata.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,11 +87,7 @@ class LifecycleSelectionIT {
 
         HttpResponse<byte[]> wado = Tiers.wadoStudy(server, studyUid(0));
         assertEquals(200, wado.statusCode());
-        Path got = Files.createDirectories(dir.resolve("got-read"));
-        assertEquals(0, Tiers.dcmtk(dir.resolve("getscu-read.log"), "getscu", "-S", "+B", "-aec", "STRATA",
-                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid(3), "-od", got.toString(),
-                "127.0.0.1", String.valueOf(server.dicomPort())), "getscu exit code");
-        Tiers.assertReceivedAsSent(study(3), got);
+        Tiers.assertReceivedAsSent(study(3), Tiers.cGetStudy(server, dir, "got-read", studyUid(3)));
         JsonObject run = Tiers.awaitRun(server, LIFECYCLE, admin,
                 Tiers.startRun(server, LIFECYCLE + "/runs", admin).getJsonNumber("id").longValue());
 
@@ -138,11 +132,7 @@ class LifecycleSelectionIT {
         all.addAll(more);
         for (int s = 0; s < all.size() / PER_STUDY; s++) {
             List<Path> study = all.subList(s * PER_STUDY, (s + 1) * PER_STUDY);
-            Path got = Files.createDirectories(dir.resolve("got-" + s));
-            assertEquals(0, Tiers.dcmtk(dir.resolve("getscu-" + s + ".log"), "getscu", "-S", "+B", "-aec", "STRATA",
-                    "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUidOf(study), "-od",
-                    got.toString(), "127.0.0.1", String.valueOf(server.dicomPort())), "getscu exit code");
-            Tiers.assertReceivedAsSent(study, got);
+            Tiers.assertReceivedAsSent(study, Tiers.cGetStudy(server, dir, "got-" + s, studyUidOf(study)));
         }
     }
 
