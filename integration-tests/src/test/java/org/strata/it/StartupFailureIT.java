@@ -40,4 +40,15 @@ class StartupFailureIT {
             assertNotEquals(200, server.healthStatus(), "the archive must not report itself healthy");
         }
     }
+
+    @Test
+    void anUnknownLifecycleAgeBasisIsNamedAndTheArchiveDoesNotStart() throws Exception {
+        try (StandaloneServer server = StandaloneServer.start("age-basis-unknown",
+                Map.of("strata.lifecycle.age-basis", "sometimes"))) {
+            String log = server.awaitBoot();
+            assertTrue(log.contains("strata.lifecycle.age-basis is 'sometimes': expected received or accessed"),
+                    "no line naming strata.lifecycle.age-basis");
+            assertNotEquals(200, server.healthStatus(), "the archive must not report itself healthy");
+        }
+    }
 }

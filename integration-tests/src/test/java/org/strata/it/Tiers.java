@@ -111,6 +111,18 @@ final class Tiers {
         return p.exitValue();
     }
 
+    /**
+     * C-GETs a study with DCMTK's getscu into a new folder {@code dir/name} (its log beside it, {@code name.log}); asserts
+     * that getscu succeeded and returns the folder.
+     */
+    static Path cGetStudy(StandaloneServer server, Path dir, String name, String studyUid) throws Exception {
+        Path got = Files.createDirectories(dir.resolve(name));
+        assertEquals(0, dcmtk(dir.resolve(name + ".log"), "getscu", "-S", "+B", "-aec", "STRATA",
+                "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid, "-od", got.toString(),
+                "127.0.0.1", String.valueOf(server.dicomPort())), "getscu exit code");
+        return got;
+    }
+
     /** Asserts that {@code received} holds exactly these sent files, each data set byte-identical. */
     static void assertReceivedAsSent(List<Path> sent, Path received) throws IOException {
         Map<String, Path> got = new HashMap<>();

@@ -18,14 +18,17 @@ public class LifecycleIndex {
 
     /**
      * Up to {@code max} studies after {@code afterPk} (in pk order) that have an instance on one of {@code from} and
-     * whose last instance arrived before {@code receivedBefore}.
+     * whose last instance arrived before {@code before} and, by {@link AgeBasis#ACCESSED}, that were not read since
+     * (or never).
      */
-    public List<Long> studiesToMove(Collection<String> from, Instant receivedBefore, long afterPk, int max) {
+    public List<Long> studiesToMove(Collection<String> from, Instant before, AgeBasis basis, long afterPk, int max) {
         return em.createQuery("SELECT st.pk FROM Study st WHERE st.pk > :after"
+                        + (basis == AgeBasis.ACCESSED
+                        ? " AND (st.lastAccessedAt IS NULL OR st.lastAccessedAt < :before)" : "")
                         + " AND EXISTS (SELECT i.pk FROM Instance i WHERE i.series.study = st AND i.storageId IN :from)"
                         + " AND (SELECT MAX(i2.receivedAt) FROM Instance i2 WHERE i2.series.study = st) < :before"
                         + " ORDER BY st.pk", Long.class)
-                .setParameter("after", afterPk).setParameter("from", from).setParameter("before", receivedBefore)
+                .setParameter("after", afterPk).setParameter("from", from).setParameter("before", before)
                 .setMaxResults(max).getResultList();
     }
 

@@ -32,18 +32,19 @@ import org.strata.ejb.store.OrphanSweeper;
 
 /**
  * The nightly storage lifecycle: a persistent EJB timer on {@code strata.lifecycle.schedule} moves studies whose last
- * object arrived more than {@code strata.lifecycle.age-days} ago from the hot tier to the cold system
- * {@code strata.lifecycle.target}, {@code strata.lifecycle.batch-size} studies at a time with
- * {@code strata.lifecycle.concurrency} studies in parallel, then sweeps orphans from every tier. It also runs early,
- * oldest studies first and whatever their age, while a hot folder is fuller than
- * {@code strata.storage.hot.high-water-percent}. A run is idempotent and resumes where a crash left it: what is still
- * on hot is simply moved by the next run.
+ * object arrived (with {@code strata.lifecycle.age-basis=accessed}: that were also last read) more than
+ * {@code strata.lifecycle.age-days} ago from the hot tier to the cold system {@code strata.lifecycle.target},
+ * {@code strata.lifecycle.batch-size} studies at a time with {@code strata.lifecycle.concurrency} studies in parallel,
+ * then sweeps orphans from every tier. It also runs early, whatever the studies' age, while a hot folder is fuller than
+ * {@code strata.storage.hot.high-water-percent} and holds studies (checked every
+ * {@code strata.lifecycle.high-water-check-seconds}). A run is idempotent and resumes where a crash left it: what is
+ * still on hot is simply moved by the next run.
  *
  * <p>On a cluster (several nodes on one database) the nightly timer lives in WildFly's database timer store, which
  * fires each timeout on one node only; whatever fires, a run starts only through {@link Runs#claim}, so one run at a
  * time runs on the whole cluster and "run now" on any node answers with the run in progress wherever it is. The
  * high-water check is a per-node, non-persistent timer: each node watches its own view of the hot tier, and a run it
- * would start is refused while another node's runs.
+ * would start is refused while another node's run is in progress.
  */
 @Singleton
 @Startup
@@ -54,7 +55,6 @@ public class LifecycleService {
     private static final Logger LOG = Logger.getLogger(LifecycleService.class.getName());
     private static final String NIGHTLY = "lifecycle-nightly";
     private static final String HIGH_WATER_CHECK = "lifecycle-high-water";
-    private static final Duration HIGH_WATER_INTERVAL = Duration.ofMinutes(1);
 
     @Resource
     TimerService timers;
@@ -86,6 +86,10 @@ public class LifecycleService {
     double ageDays;
 
     @Inject
+    @ConfigProperty(name = "strata.lifecycle.age-basis", defaultValue = "received")
+    String ageBasisSetting;
+
+    @Inject
     @ConfigProperty(name = "strata.lifecycle.batch-size", defaultValue = "100")
     int batchSize;
 
@@ -108,6 +112,11 @@ public class LifecycleService {
     @EJB
     StudyClaims studyClaims;
 
+    @ConfigProperty(name = "strata.lifecycle.high-water-check-seconds", defaultValue = "60")
+    int highWaterCheckSeconds;
+
+    private AgeBasis ageBasis;
+
     private volatile Current current;
 
     /** The run in progress: its row and live counters. */
@@ -120,6 +129,11 @@ public class LifecycleService {
 
     @PostConstruct
     void init() {
+        ageBasis = AgeBasis.parse("strata.lifecycle.age-basis", ageBasisSetting);
+        if (highWaterCheckSeconds < 1) {
+            throw new IllegalArgumentException("strata.lifecycle.high-water-check-seconds is '" + highWaterCheckSeconds
+                    + "': expected a number of seconds, at least 1");
+        }
         systems.report();
         int interrupted = runs.interruptLeftovers(KIND);
         if (interrupted > 0) {
@@ -136,10 +150,12 @@ public class LifecycleService {
         }
         timers.createCalendarTimer(CronSchedule.parse("strata.lifecycle.schedule", schedule),
                 new TimerConfig(NIGHTLY, true));
-        timers.createIntervalTimer(HIGH_WATER_INTERVAL.toMillis(), HIGH_WATER_INTERVAL.toMillis(),
-                new TimerConfig(HIGH_WATER_CHECK, false));
-        LOG.info("lifecycle: moves studies older than " + ageDays + " days to '" + targetId + "' on schedule '"
-                + schedule + "'");
+        long checkMillis = Duration.ofSeconds(highWaterCheckSeconds).toMillis();
+        timers.createIntervalTimer(checkMillis, checkMillis, new TimerConfig(HIGH_WATER_CHECK, false));
+        LOG.info("lifecycle: moves studies older than " + ageDays + " days (since last "
+                + (ageBasis == AgeBasis.ACCESSED ? "receipt or read" : "receipt") + ") to '" + targetId
+                + "' on schedule '" + schedule + "'; high water " + highWaterPercent + "%, checked every "
+                + highWaterCheckSeconds + " s");
     }
 
     @Timeout
@@ -151,7 +167,8 @@ public class LifecycleService {
                 Current running = current;
                 if (running != null) {
                     runs.heartbeat(running.run().id()); // a long batch must not look like a dead node
-                } else if (aboveHighWater()) {
+                } else if (aboveHighWater()
+                        && !index.studiesToMove(hotIds(), Instant.now(), ageBasis, 0, 1).isEmpty()) {
                     start("HIGH_WATER", null);
                 }
             }
@@ -214,13 +231,12 @@ public class LifecycleService {
         String state = Runs.DONE;
         String message = null;
         try {
-            List<String> hot = systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
-                    .map(StorageSystem::id).toList();
+            List<String> hot = hotIds();
             Instant cutoff = highWater ? Instant.now()
                     : Instant.now().minusMillis((long) (ageDays * Duration.ofDays(1).toMillis()));
             long after = 0;
             while (!hot.isEmpty() && (!highWater || aboveHighWater())) {
-                List<Long> batch = index.studiesToMove(hot, cutoff, after, Math.max(1, batchSize));
+                List<Long> batch = index.studiesToMove(hot, cutoff, ageBasis, after, Math.max(1, batchSize));
                 if (batch.isEmpty()) {
                     break;
                 }
@@ -269,9 +285,17 @@ public class LifecycleService {
         }
     }
 
+    private List<StorageSystem> hotSystems() {
+        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT).toList();
+    }
+
+    private List<String> hotIds() {
+        return hotSystems().stream().map(StorageSystem::id).toList();
+    }
+
     private boolean aboveHighWater() {
-        return systems.all().stream().filter(s -> s.tier() == StorageSystem.Tier.HOT)
-                .map(systems::usedPercent).flatMap(Optional::stream).anyMatch(p -> p > highWaterPercent);
+        return hotSystems().stream().map(systems::usedPercent).flatMap(Optional::stream)
+                .anyMatch(p -> p > highWaterPercent);
     }
 
     /** The setting {@code strata.lifecycle.target} names no storage system that works. */

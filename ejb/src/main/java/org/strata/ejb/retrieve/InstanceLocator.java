@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.strata.ejb.lifecycle.StudyAccess;
 import org.strata.ejb.lifecycle.StudyMover;
 import org.strata.ejb.storage.LocalFiles;
 import org.strata.ejb.storage.StorageSystem;
@@ -27,7 +28,9 @@ import org.strata.persistence.index.Instance;
  * Finds the indexed instances a retrieve scope selects, in study/series/instance order, each with a local file of its
  * bytes wherever the object is stored (see {@link LocalFiles}). With {@code strata.lifecycle.recall-on-read}, a study
  * read from the cold tier is first moved back to the hot tier. An object that is missing, damaged or recorded as such
- * by the scrub has no file: it is reported as a failed item, never served.
+ * by the scrub has no file: it is reported as a failed item, never served. Every reader (C-GET, C-MOVE, WADO-RS,
+ * WADO-URI, frames, rendered, bulk data) comes here, so this is where a read of a study is recorded
+ * ({@link StudyAccess}, for the lifecycle's {@code strata.lifecycle.age-basis=accessed}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a recall commits on its own; reads need none
@@ -46,6 +49,9 @@ public class InstanceLocator {
     @EJB
     StudyMover mover;
 
+    @EJB
+    StudyAccess access;
+
     @Inject
     @ConfigProperty(name = "strata.lifecycle.recall-on-read", defaultValue = "false")
     boolean recallOnRead;
@@ -55,6 +61,7 @@ public class InstanceLocator {
         if (recallOnRead && recall(rows)) {
             rows = query(scope);
         }
+        recordRead(rows);
         List<RetrieveItem> items = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Instance i = (Instance) row[0];
@@ -74,6 +81,19 @@ public class InstanceLocator {
         } catch (IOException e) {
             LOG.warning("not served: " + i.getSopInstanceUid() + ": " + e.getMessage());
             return null;
+        }
+    }
+
+    /** Records that the studies among the rows were read; a failure is logged and never fails the read. */
+    private void recordRead(List<Object[]> rows) {
+        Set<Long> studies = new LinkedHashSet<>();
+        for (Object[] row : rows) {
+            studies.add((Long) row[2]);
+        }
+        try {
+            access.recordRead(studies);
+        } catch (RuntimeException e) {
+            LOG.warning("last access of " + studies.size() + " study(ies) not recorded: " + e);
         }
     }
 

@@ -50,6 +50,10 @@ public class Study {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** When an object of the study was last read (to within an hour), or null if never; not changed by stores. */
+    @Column(name = "last_accessed_at")
+    private Instant lastAccessedAt;
+
     public Long getPk() { return pk; }
     public Patient getPatient() { return patient; }
     public void setPatient(Patient patient) { this.patient = patient; }
@@ -71,4 +75,6 @@ public class Study {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public Instant getLastAccessedAt() { return lastAccessedAt; }
+    public void setLastAccessedAt(Instant lastAccessedAt) { this.lastAccessedAt = lastAccessedAt; }
 }

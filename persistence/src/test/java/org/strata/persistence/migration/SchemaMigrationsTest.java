@@ -24,7 +24,7 @@ class SchemaMigrationsTest {
         JdbcDataSource ds = h2("fresh");
         SchemaMigrations migrations = new SchemaMigrations(ds);
         assertEquals("none", migrations.currentVersion());
-        assertEquals(9, migrations.pendingCount());
+        assertEquals(10, migrations.pendingCount());
 
         assertEquals("10", migrations.migrate());
 
@@ -55,6 +55,19 @@ class SchemaMigrationsTest {
         List<String> tables = tables(ds);
         assertTrue(tables.containsAll(List.of("INSTANCE", "JBOSS_EJB_TIMER", "LIFECYCLE_RUN", "RUN_CLAIM", "STUDY")),
                 tables.toString());
+    }
+
+    @Test
+    void aStudyHasANullableLastAccessTime() throws SQLException {
+        JdbcDataSource ds = h2("access");
+        new SchemaMigrations(ds).migrate();
+        try (Connection c = ds.getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT DATA_TYPE, IS_NULLABLE FROM INFORMATION_SCHEMA.COLUMNS"
+                     + " WHERE TABLE_NAME = 'STUDY' AND COLUMN_NAME = 'LAST_ACCESSED_AT'")) {
+            assertTrue(rs.next(), "study.last_accessed_at missing");
+            assertEquals("TIMESTAMP", rs.getString(1));
+            assertEquals("YES", rs.getString(2));
+        }
     }
 
     private static List<String> tables(JdbcDataSource ds) throws SQLException {
