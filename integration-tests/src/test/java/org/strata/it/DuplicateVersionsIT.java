@@ -3,6 +3,7 @@ package org.strata.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ import org.strata.dicom.io.Part10;
  * Setting {@code strata.store.duplicates=KEEP_VERSIONS}: an object with a stored SOP Instance UID and other content
  * becomes the current version (the one a retrieve returns) while the earlier one stays stored; the same content
  * again adds nothing. A lifecycle run (age 0) moves the superseded version to the cold tier with the current one,
- * byte-identical, and the orphan sweep keeps it there; the scrub checks it. The same server limits request bodies
+ * byte-identical, and the orphan sweep keeps it there; the scrub checks it. Restarted with {@code REPLACE}, a newer object removes the
+ * current one from the cold tier it is on. The same server limits request bodies
  * ({@code strata.web.max-request-bytes} = 1 MiB): a larger STOW-RS is refused (400 from WildFly's listener when its
  * Content-Length says so; a chunked one has its connection reset at the limit) and stores nothing.
  */
@@ -54,7 +57,9 @@ class DuplicateVersionsIT {
 
     @TempDir
     static Path dir;
+    private static final String NAME = "duplicate-versions";
     private static StandaloneServer server;
+    private static Map<String, String> settings;
     private static Path corrected;
     private static String study;
     private static String sopUid;
@@ -69,11 +74,12 @@ class DuplicateVersionsIT {
         corrected = dir.resolve("corrected.dcm");
         Part10.write(corrected, original.meta(), ds);
 
-        server = StandaloneServer.start("duplicate-versions", Map.of(
+        settings = new HashMap<>(Map.of(
                 "strata.store.duplicates", "KEEP_VERSIONS",
                 "strata.lifecycle.age-days", "0",
                 "strata.web.max-request-bytes", String.valueOf(MAX_REQUEST_BYTES),
                 "strata.oidc.provider-url", "http://127.0.0.1:" + StrataServer.KEYCLOAK_PORT + "/realms/strata"));
+        server = StandaloneServer.start(NAME, settings);
         server.awaitBoot();
         assertEquals(200, server.healthStatus());
     }
@@ -101,7 +107,7 @@ class DuplicateVersionsIT {
         byte[] earlier = Dicom.datasetBytes(CT);
         assertEquals(1, stored.stream().filter(b -> Arrays.equals(b, earlier)).count(), "the earlier version is kept");
 
-        assertRetrieveReturnsTheCurrentVersionOnly("received");
+        assertRetrieveReturns(corrected, "received");
     }
 
     @Test
@@ -144,7 +150,7 @@ class DuplicateVersionsIT {
                     "after the sweep, on cold: " + file.getKey());
         }
 
-        assertRetrieveReturnsTheCurrentVersionOnly("received-from-cold");
+        assertRetrieveReturns(corrected, "received-from-cold");
     }
 
     @Test
@@ -173,7 +179,7 @@ class DuplicateVersionsIT {
         assertEquals(1, damaged.getInt("failures"), "the damaged superseded version: " + damaged);
         assertEquals(0, Tiers.status(server, SCRUB, admin).getJsonArray("problems").size(),
                 "a superseded version's damage must not mark the current version damaged");
-        assertRetrieveReturnsTheCurrentVersionOnly("received-after-scrub");
+        assertRetrieveReturns(corrected, "received-after-scrub");
     }
 
     @Test
@@ -199,6 +205,42 @@ class DuplicateVersionsIT {
         assertEquals(halfAMegabyte.size(), Tiers.objects(server.hotTier()).size());
     }
 
+    @Test
+    @Order(5)
+    void withReplaceANewerObjectRemovesTheCurrentOneFromTheTierItIsOnAndTheSupersededOneStays() throws Exception {
+        server.close();
+        Map<String, String> replace = new HashMap<>(settings);
+        replace.put("strata.store.duplicates", "REPLACE");
+        server = StandaloneServer.restart(NAME, replace);
+        server.awaitBoot();
+        Path cold = server.dataDir().resolve("strata/cold");
+        Path current = null;
+        Path superseded = null;
+        for (Path f : versions(cold).values()) {
+            if (Arrays.equals(Dicom.datasetBytes(f), Dicom.datasetBytes(corrected))) {
+                current = f;
+            } else {
+                superseded = f;
+            }
+        }
+        assertNotNull(current, "the current version on cold");
+        assertNotNull(superseded, "the superseded version on cold");
+
+        DicomFile again = Part10.read(corrected);
+        again.dataset().setString(Tags.ImageComments, "corrected twice");
+        Path newest = dir.resolve("newest.dcm");
+        Part10.write(newest, again.meta(), again.dataset());
+        List<FileSender.Result> sent = Dicom.send(server.dicomPort(), "MODALITY", newest);
+        assertEquals(0, sent.get(0).status(), sent.toString());
+
+        assertFalse(Files.exists(current), "the replaced version is still on cold");
+        assertTrue(Files.exists(superseded), "the superseded version is not the newcomer's to remove");
+        Map<String, Path> onHot = versions(server.hotTier());
+        assertEquals(1, onHot.size(), onHot.keySet().toString());
+        assertArrayEquals(Dicom.datasetBytes(newest), Dicom.datasetBytes(onHot.values().iterator().next()));
+        assertRetrieveReturns(newest, "received-after-replace");
+    }
+
     /** The files of the test object's versions on a folder tier, by their path relative to it. */
     private static Map<String, Path> versions(Path tier) throws Exception {
         Map<String, Path> found = new LinkedHashMap<>();
@@ -210,7 +252,8 @@ class DuplicateVersionsIT {
         return found;
     }
 
-    private static void assertRetrieveReturnsTheCurrentVersionOnly(String folder) throws Exception {
+    /** A C-GET of the study returns exactly one object: {@code current}'s data set. */
+    private static void assertRetrieveReturns(Path current, String folder) throws Exception {
         Path received = Files.createDirectory(dir.resolve(folder));
         Tools.Result get = Tools.run(List.of("getscu", "-S", "-aec", "STRATA", "-k", "QueryRetrieveLevel=STUDY",
                 "-k", "StudyInstanceUID=" + study, "-od", received.toString(), "127.0.0.1",
@@ -221,7 +264,7 @@ class DuplicateVersionsIT {
             retrieved = files.toList();
         }
         assertEquals(1, retrieved.size(), "a retrieve returns the current version only: " + retrieved);
-        assertArrayEquals(Dicom.datasetBytes(corrected), Dicom.datasetBytes(retrieved.get(0)));
+        assertArrayEquals(Dicom.datasetBytes(current), Dicom.datasetBytes(retrieved.get(0)));
     }
 
     private static JsonObject lifecycleRun(String token) throws Exception {
