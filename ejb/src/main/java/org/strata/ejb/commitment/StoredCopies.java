@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.strata.ejb.storage.StorageSystems;
 import org.strata.persistence.index.Instance;
+import org.strata.persistence.index.StoredFile;
 
 /**
  * Looks up what the index holds of the instances a commitment request names, and checks each stored object where it
@@ -32,8 +33,8 @@ public class StoredCopies {
             List<String> chunk = sopInstanceUids.subList(from, Math.min(sopInstanceUids.size(), from + CHUNK));
             for (Instance i : em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid IN :uids",
                     Instance.class).setParameter("uids", chunk).getResultList()) {
-                String problem = systems.verify(i.getStorageId(), i.getStoragePath(), i.getSizeBytes(),
-                        i.getSha256());
+                StoredFile f = i.getFile();
+                String problem = systems.verify(f.getStorageId(), f.getPath(), f.getSize(), f.getSha256());
                 found.put(i.getSopInstanceUid(), new StoredCopy(i.getSopClassUid(), problem));
             }
         }

@@ -130,45 +130,66 @@ public class ScrubService {
     private void execute(RunView run, int share) {
         // Which hundredth of the objects (by pk) today's share starts at.
         long offset = LocalDate.now().toEpochDay() * share % 100;
-        long objects = 0;
-        long bytes = 0;
-        int failures = 0;
+        Counts counts = new Counts();
         String state = Runs.DONE;
-        long heard = System.nanoTime();
         try {
-            long after = 0;
-            for (List<StoredObject> page = index.objectsAfter(after, PAGE); !page.isEmpty();
-                 page = index.objectsAfter(after, PAGE)) {
-                for (StoredObject o : page) {
-                    if (Math.floorMod(o.instancePk() - offset, 100) >= share) {
-                        continue;
-                    }
-                    if (System.nanoTime() - heard > HEARTBEAT_NANOS) { // a slow page must not look like a dead node
-                        runs.heartbeat(run.id());
-                        heard = System.nanoTime();
-                    }
-                    String problem = systems.verify(o.storageId(), o.path(), o.size(), o.sha256());
-                    index.recordProblem(o, problem);
-                    objects++;
-                    bytes += o.size();
-                    if (problem != null) {
-                        failures++;
-                        LOG.warning("scrub: " + o.sopInstanceUid() + " on '" + o.storageId() + "' at " + o.path()
-                                + ": " + problem);
-                    }
-                }
-                after = page.get(page.size() - 1).instancePk();
-                current.set(runs.update(run.id(), new Runs.Progress(0, objects, bytes, failures), null, null));
-            }
+            scrub(run, counts, share, offset, index::objectsAfter);
+            scrub(run, counts, share, offset, index::supersededAfter);
         } catch (RuntimeException e) {
             state = Runs.INTERRUPTED;
             LOG.log(Level.SEVERE, "scrub: run " + run.id() + " failed", e);
         } finally {
-            RunView done = runs.update(run.id(), new Runs.Progress(0, objects, bytes, failures), state,
-                    share + "% of the objects checked");
+            RunView done = runs.update(run.id(), counts.progress(), state, share + "% of the objects checked");
             current.set(null);
-            LOG.info("scrub: run " + done.id() + " " + done.state() + ": " + objects + " objects (" + bytes
-                    + " bytes) checked, " + failures + " missing or damaged");
+            LOG.info("scrub: run " + done.id() + " " + done.state() + ": " + counts.objects + " objects ("
+                    + counts.bytes + " bytes) checked, " + counts.failures + " missing or damaged");
+        }
+    }
+
+    /** What a run has checked so far. */
+    private static final class Counts {
+        long objects;
+        long bytes;
+        int failures;
+        long heard = System.nanoTime(); // when the other nodes last heard of this run
+
+        Runs.Progress progress() {
+            return new Runs.Progress(0, objects, bytes, failures);
+        }
+    }
+
+    /** Pages of objects of one kind, in pk order: up to {@code max} after a pk. */
+    private interface Pages {
+        List<StoredObject> after(long afterPk, int max);
+    }
+
+    private void scrub(RunView run, Counts counts, int share, long offset, Pages pages) {
+        long after = 0;
+        for (List<StoredObject> page = pages.after(after, PAGE); !page.isEmpty(); page = pages.after(after, PAGE)) {
+            for (StoredObject o : page) {
+                if (Math.floorMod(o.pk() - offset, 100) >= share) {
+                    continue;
+                }
+                if (System.nanoTime() - counts.heard > HEARTBEAT_NANOS) { // a slow page must not look like a dead node
+                    runs.heartbeat(run.id());
+                    counts.heard = System.nanoTime();
+                }
+                String problem = systems.verify(o.storageId(), o.path(), o.size(), o.sha256());
+                if (!o.superseded()) {
+                    // A superseded version's problem is only logged: the problem list, keyed by SOP Instance UID,
+                    // stops the current version from being served.
+                    index.recordProblem(o, problem);
+                }
+                counts.objects++;
+                counts.bytes += o.size();
+                if (problem != null) {
+                    counts.failures++;
+                    LOG.warning("scrub: " + (o.superseded() ? "a superseded version of " : "") + o.sopInstanceUid()
+                            + " on '" + o.storageId() + "' at " + o.path() + ": " + problem);
+                }
+            }
+            after = page.get(page.size() - 1).pk();
+            current.set(runs.update(run.id(), counts.progress(), null, null));
         }
     }
 }

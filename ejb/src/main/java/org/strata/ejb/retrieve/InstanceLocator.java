@@ -23,6 +23,7 @@ import org.strata.ejb.storage.StorageSystem;
 import org.strata.ejb.storage.StorageSystems;
 import org.strata.ejb.store.HotTier;
 import org.strata.persistence.index.Instance;
+import org.strata.persistence.index.StoredFile;
 
 /**
  * Finds the indexed instances a retrieve scope selects, in study/series/instance order, each with a local file of its
@@ -65,7 +66,7 @@ public class InstanceLocator {
         List<RetrieveItem> items = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             Instance i = (Instance) row[0];
-            items.add(new RetrieveItem(i.getSopClassUid(), i.getSopInstanceUid(), i.getTransferSyntaxUid(),
+            items.add(new RetrieveItem(i.getSopClassUid(), i.getSopInstanceUid(), i.getFile().getTransferSyntaxUid(),
                     file(i, (String) row[1])));
         }
         return items;
@@ -77,7 +78,8 @@ public class InstanceLocator {
             return null;
         }
         try {
-            return files.of(i.getStorageId(), i.getStoragePath(), i.getSizeBytes(), i.getSha256());
+            StoredFile f = i.getFile();
+            return files.of(f.getStorageId(), f.getPath(), f.getSize(), f.getSha256());
         } catch (IOException e) {
             LOG.warning("not served: " + i.getSopInstanceUid() + ": " + e.getMessage());
             return null;
@@ -102,7 +104,7 @@ public class InstanceLocator {
         Set<Long> studies = new LinkedHashSet<>();
         for (Object[] row : rows) {
             Instance i = (Instance) row[0];
-            if (systems.find(i.getStorageId()).map(s -> s.tier() == StorageSystem.Tier.COLD).orElse(false)) {
+            if (systems.find(i.getFile().getStorageId()).map(s -> s.tier() == StorageSystem.Tier.COLD).orElse(false)) {
                 studies.add((Long) row[2]);
             }
         }

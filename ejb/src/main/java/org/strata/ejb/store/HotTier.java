@@ -66,7 +66,7 @@ public class HotTier {
      * Writes File Meta Information and then the data set bytes exactly as they arrive into {@code .incoming/}, syncs
      * the file, and returns it with its size and SHA-256. The data set is never held in memory.
      */
-    StoredFile write(StoreRequest request, InputStream dataset) throws IOException {
+    ReceivedFile write(StoreRequest request, InputStream dataset) throws IOException {
         String instance = checkUid(request.sopInstanceUid());
         Path incoming = root().resolve(INCOMING);
         Files.createDirectories(incoming);
@@ -89,21 +89,28 @@ public class HotTier {
             Files.deleteIfExists(part);
             throw e;
         }
-        return new StoredFile(part, Files.size(part), HexFormat.of().formatHex(sha256.digest()));
+        return new ReceivedFile(part, Files.size(part), HexFormat.of().formatHex(sha256.digest()));
     }
 
-    /** Where an object of these UIDs goes, relative to the root: a new name if one is stored there already. */
-    String placeFor(String studyUid, String seriesUid, String instanceUid) throws IOException {
+    /**
+     * Where an object of these UIDs goes, relative to the root. A newcomer for a stored SOP Instance UID (a replacement
+     * or a new version) gets a name of its own, never one an earlier object had: the earlier one may still be stored,
+     * here or, moved by the lifecycle under the same path, on another tier.
+     */
+    String placeFor(String studyUid, String seriesUid, String instanceUid, boolean replacing) throws IOException {
         String folder = checkUid(studyUid) + "/" + checkUid(seriesUid) + "/";
         String name = checkUid(instanceUid) + ".dcm";
-        if (Files.exists(root().resolve(folder + name))) {
-            name = instanceUid + "." + System.currentTimeMillis() + ".dcm"; // a replacement keeps the old until committed
+        if (replacing || Files.exists(root().resolve(folder + name))) {
+            long stamp = System.currentTimeMillis();
+            do {
+                name = instanceUid + "." + stamp++ + ".dcm";
+            } while (Files.exists(root().resolve(folder + name)));
         }
         return folder + name;
     }
 
     /** Renames a committed file into its place and syncs the folder, so the rename itself survives a crash. */
-    void commit(StoredFile file, String place) throws IOException {
+    void commit(ReceivedFile file, String place) throws IOException {
         Path target = root().resolve(place);
         Files.createDirectories(target.getParent());
         try {
@@ -118,7 +125,7 @@ public class HotTier {
         }
     }
 
-    void discard(StoredFile file) throws IOException {
+    void discard(ReceivedFile file) throws IOException {
         Files.deleteIfExists(file.part());
     }
 

@@ -17,6 +17,7 @@ import org.strata.persistence.index.InstanceHeader;
 import org.strata.persistence.index.InstanceVersion;
 import org.strata.persistence.index.Patient;
 import org.strata.persistence.index.Series;
+import org.strata.persistence.index.StoredFile;
 import org.strata.persistence.index.Study;
 
 /** Records stored objects in the index: one transaction per object, committed before the sender hears success. */
@@ -39,18 +40,20 @@ public class IndexWriter {
 
     /**
      * Indexes one object (creating its patient, study and series as needed) in a transaction of its own, or points
-     * an existing instance row at its replacement; its stored header copy goes into the same transaction.
+     * the current instance row at its replacement; its stored header copy goes into the same transaction.
      *
      * @param storedHeader the header in the encoding of {@link StoredHeader}
+     * @param currentPk the instance row this object replaces (same SOP Instance UID), or null for a new instance
      * @param keepEarlier whether a replaced object is recorded as a superseded {@link InstanceVersion}
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void index(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file, String place,
-            boolean keepEarlier) {
+    public void index(Dataset header, byte[] storedHeader, StoreRequest request, ReceivedFile file, String place,
+            Long currentPk, boolean keepEarlier) {
         Instant now = Instant.now();
         Series series = series(header, now);
-        Instance instance = find(request.sopInstanceUid());
-        if (instance == null) {
+        Instance instance = currentPk == null ? null : em.find(Instance.class, currentPk);
+        boolean isNew = instance == null;
+        if (isNew) {
             instance = new Instance();
             instance.setSopInstanceUid(request.sopInstanceUid());
         } else if (keepEarlier) {
@@ -59,17 +62,12 @@ public class IndexWriter {
         instance.setSeries(series);
         instance.setSopClassUid(request.sopClassUid());
         instance.setInstanceNumber(integer(header, Tags.InstanceNumber));
-        instance.setTransferSyntaxUid(request.transferSyntaxUid());
-        instance.setStorageId(HotTier.ID);
-        instance.setStoragePath(place);
-        instance.setSizeBytes(file.size());
-        instance.setSha256(file.sha256());
+        instance.setFile(new StoredFile(HotTier.ID, place, file.size(), file.sha256(), request.transferSyntaxUid()));
         instance.setReceivedAt(now);
-        if (instance.getPk() == null) {
-            em.persist(instance);
-            em.flush(); // the header row needs the instance's key
+        if (isNew) {
+            em.persist(instance); // an identity key: inserted at once, so the header row below can name it
         }
-        InstanceHeader copy = em.find(InstanceHeader.class, instance.getPk());
+        InstanceHeader copy = isNew ? null : em.find(InstanceHeader.class, instance.getPk());
         if (copy == null) {
             copy = new InstanceHeader();
             copy.setInstancePk(instance.getPk());
@@ -84,7 +82,9 @@ public class IndexWriter {
 
     private Series series(Dataset header, Instant now) {
         String uid = header.getString(Tags.SeriesInstanceUID);
-        Series existing = byUid("SELECT s FROM Series s WHERE s.seriesInstanceUid = :uid", Series.class, uid);
+        // with its study, which the store marks changed
+        Series existing = byUid("SELECT s FROM Series s JOIN FETCH s.study WHERE s.seriesInstanceUid = :uid",
+                Series.class, uid);
         if (existing != null) {
             return existing;
         }

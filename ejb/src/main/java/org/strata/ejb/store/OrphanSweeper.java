@@ -30,6 +30,7 @@ import org.strata.dicom.io.Part10;
 import org.strata.ejb.storage.StorageSystem;
 import org.strata.ejb.storage.StorageSystems;
 import org.strata.persistence.index.Instance;
+import org.strata.persistence.index.StoredFile;
 
 /**
  * Settles what a crash left in the hot tier's {@code .incoming/} folder before the archive accepts objects again:
@@ -130,8 +131,8 @@ public class OrphanSweeper {
         Set<String> indexed = new HashSet<>();
         // Superseded versions (strata.store.duplicates=KEEP_VERSIONS) are indexed objects too.
         for (String entity : List.of("Instance", "InstanceVersion")) {
-            indexed.addAll(em.createQuery("SELECT i.storagePath FROM " + entity + " i"
-                            + " WHERE i.storageId = :id AND i.storagePath IN :paths", String.class)
+            indexed.addAll(em.createQuery("SELECT i.file.path FROM " + entity + " i"
+                            + " WHERE i.file.storageId = :id AND i.file.path IN :paths", String.class)
                     .setParameter("id", system.id()).setParameter("paths", paths).getResultList());
         }
         int removed = 0;
@@ -156,13 +157,14 @@ public class OrphanSweeper {
             return false;
         }
         Instance row = index.find(header.getString(Tags.SOPInstanceUID));
-        if (row == null || !HotTier.ID.equals(row.getStorageId())
-                || Files.exists(hot.root().resolve(row.getStoragePath()))
-                || row.getSizeBytes() != Files.size(part)
-                || !row.getSha256().equals(HotTier.sha256Of(part))) {
+        StoredFile stored = row == null ? null : row.getFile();
+        if (stored == null || !HotTier.ID.equals(stored.getStorageId())
+                || Files.exists(hot.root().resolve(stored.getPath()))
+                || stored.getSize() != Files.size(part)
+                || !stored.getSha256().equals(HotTier.sha256Of(part))) {
             return false;
         }
-        hot.commit(new StoredFile(part, row.getSizeBytes(), row.getSha256()), row.getStoragePath());
+        hot.commit(new ReceivedFile(part, stored.getSize(), stored.getSha256()), stored.getPath());
         return true;
     }
 }

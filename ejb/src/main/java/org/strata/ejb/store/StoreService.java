@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +18,9 @@ import org.strata.dicom.io.DicomParseException;
 import org.strata.dicom.io.DicomReader;
 import org.strata.ejb.metadata.MetadataService;
 import org.strata.ejb.metadata.StoredHeader;
+import org.strata.ejb.storage.StorageSystems;
 import org.strata.persistence.index.Instance;
+import org.strata.persistence.index.StoredFile;
 
 /**
  * Stores one object, for C-STORE and STOW-RS alike: the bytes go to the hot tier and are synced, the header is
@@ -30,7 +31,7 @@ import org.strata.persistence.index.Instance;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the index transaction is IndexWriter's own
 public class StoreService {
     private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
-    /** Two senders creating the same new study or series at once: one insert loses, and is simply retried. */
+    /** Two senders creating the same new study, series or instance at once: one insert loses, and is retried. */
     private static final int INDEX_ATTEMPTS = 3;
 
     @Inject
@@ -41,6 +42,9 @@ public class StoreService {
 
     @EJB
     MetadataService metadata;
+
+    @Inject
+    StorageSystems systems;
 
     @Inject
     @ConfigProperty(name = "strata.store.duplicates", defaultValue = "REJECT")
@@ -55,7 +59,7 @@ public class StoreService {
         if (refusal != null) {
             return StoreResult.refused(Status.OUT_OF_RESOURCES, refusal);
         }
-        StoredFile file;
+        ReceivedFile file;
         try {
             file = hot.write(request, dataset);
         } catch (HotTier.InvalidUidException e) {
@@ -73,14 +77,12 @@ public class StoreService {
         }
     }
 
-    private StoreResult index(StoreRequest request, StoredFile file) throws IOException {
+    private StoreResult index(StoreRequest request, ReceivedFile file) throws IOException {
         Dataset header;
-        byte[] storedHeader;
         try (DicomReader reader = new DicomReader(file.part())) {
             // large values stay in the file: the header copy leaves them out
             header = reader.bulkDataReferences(true).bulkDataThreshold(StoredHeader.LARGEST_KEPT_VALUE).readFile()
                     .dataset();
-            storedHeader = StoredHeader.encode(header);
         } catch (DicomParseException e) {
             return StoreResult.refused(Status.UNABLE_TO_PROCESS, "cannot parse: " + e.getMessage());
         }
@@ -88,46 +90,61 @@ public class StoreService {
         if (mismatch != null) {
             return StoreResult.refused(Status.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, mismatch);
         }
-        Instance existing = index.find(request.sopInstanceUid());
-        String replaced = null;
-        if (existing != null) {
-            if (existing.getSha256().equals(file.sha256())) {
-                return new StoreResult(StoreResult.Outcome.ALREADY_STORED, Status.SUCCESS, null);
-            }
-            if (duplicates == DuplicatePolicy.REJECT) {
-                return StoreResult.refused(Status.DUPLICATE_SOP_INSTANCE,
-                        "another object with this SOP Instance UID is stored");
-            }
-            replaced = existing.getStoragePath();
-        }
-        String place = hot.placeFor(header.getString(Tags.StudyInstanceUID), header.getString(Tags.SeriesInstanceUID),
-                request.sopInstanceUid());
-        boolean keepEarlier = duplicates == DuplicatePolicy.KEEP_VERSIONS;
-        indexWithRetry(header, storedHeader, request, file, place, keepEarlier);
-        metadata.invalidate(header.getString(Tags.StudyInstanceUID));
-        hot.commit(file, place);
-        if (replaced != null) {
-            if (keepEarlier) {
-                return new StoreResult(StoreResult.Outcome.VERSIONED, Status.SUCCESS, null);
-            }
-            Files.deleteIfExists(hot.root().resolve(replaced));
-            return new StoreResult(StoreResult.Outcome.REPLACED, Status.SUCCESS, null);
-        }
-        return new StoreResult(StoreResult.Outcome.STORED, Status.SUCCESS, null);
-    }
-
-    private void indexWithRetry(Dataset header, byte[] storedHeader, StoreRequest request, StoredFile file,
-            String place, boolean keepEarlier) {
+        String study = header.getString(Tags.StudyInstanceUID);
+        String series = header.getString(Tags.SeriesInstanceUID);
+        byte[] storedHeader = null; // encoded once, and only for an object that gets indexed
         for (int attempt = 1; ; attempt++) {
+            Instance current = index.find(request.sopInstanceUid());
+            if (current != null) {
+                if (current.getFile().getSha256().equals(file.sha256())) {
+                    return new StoreResult(StoreResult.Outcome.ALREADY_STORED, Status.SUCCESS, null);
+                }
+                if (duplicates == DuplicatePolicy.REJECT) {
+                    return StoreResult.refused(Status.DUPLICATE_SOP_INSTANCE,
+                            "another object with this SOP Instance UID is stored");
+                }
+            }
+            if (storedHeader == null) {
+                try {
+                    storedHeader = StoredHeader.encode(header);
+                } catch (DicomParseException e) {
+                    return StoreResult.refused(Status.UNABLE_TO_PROCESS, "cannot parse: " + e.getMessage());
+                }
+            }
+            String place = hot.placeFor(study, series, request.sopInstanceUid(), current != null);
+            boolean keepEarlier = duplicates == DuplicatePolicy.KEEP_VERSIONS;
             try {
-                index.index(header, storedHeader, request, file, place, keepEarlier);
-                return;
+                index.index(header, storedHeader, request, file, place, current == null ? null : current.getPk(),
+                        keepEarlier);
             } catch (EJBException e) {
+                // Two senders storing the same new study, series or instance at once: one insert loses; the check
+                // above runs again, as the winner may have stored this very object.
                 if (attempt == INDEX_ATTEMPTS) {
                     throw e;
                 }
                 LOG.log(Level.FINE, "index attempt " + attempt + " for " + request.sopInstanceUid() + " lost a race", e);
+                continue;
             }
+            metadata.invalidate(study);
+            hot.commit(file, place);
+            if (current == null) {
+                return new StoreResult(StoreResult.Outcome.STORED, Status.SUCCESS, null);
+            }
+            if (keepEarlier) {
+                return new StoreResult(StoreResult.Outcome.VERSIONED, Status.SUCCESS, null);
+            }
+            deleteReplaced(current.getFile());
+            return new StoreResult(StoreResult.Outcome.REPLACED, Status.SUCCESS, null);
+        }
+    }
+
+    /** Removes a replaced object from the system it is on; the store has succeeded whatever happens here. */
+    private void deleteReplaced(StoredFile replaced) {
+        try {
+            systems.get(replaced.getStorageId()).delete(replaced.getPath());
+        } catch (IOException e) {
+            LOG.warning("cannot delete the replaced object " + replaced.getPath() + " from '"
+                    + replaced.getStorageId() + "' (the orphan sweep will): " + e.getMessage());
         }
     }
 

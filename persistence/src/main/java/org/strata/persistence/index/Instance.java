@@ -1,6 +1,7 @@
 package org.strata.persistence.index;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A stored instance and where its bytes are: storage, path, size and SHA-256 of the stored file. */
+/** A stored instance (its current version) and where its bytes are. */
 @Entity
 @Table(name = "instance")
 public class Instance {
@@ -32,20 +33,8 @@ public class Instance {
     @Column(name = "instance_number")
     private Integer instanceNumber;
 
-    @Column(name = "transfer_syntax", nullable = false)
-    private String transferSyntaxUid;
-
-    @Column(name = "storage_id", nullable = false)
-    private String storageId;
-
-    @Column(name = "storage_path", nullable = false)
-    private String storagePath;
-
-    @Column(name = "size_bytes", nullable = false)
-    private long sizeBytes;
-
-    @Column(name = "sha256", nullable = false, length = 64)
-    private String sha256;
+    @Embedded
+    private StoredFile file;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -59,16 +48,8 @@ public class Instance {
     public void setSopClassUid(String uid) { this.sopClassUid = uid; }
     public Integer getInstanceNumber() { return instanceNumber; }
     public void setInstanceNumber(Integer instanceNumber) { this.instanceNumber = instanceNumber; }
-    public String getTransferSyntaxUid() { return transferSyntaxUid; }
-    public void setTransferSyntaxUid(String uid) { this.transferSyntaxUid = uid; }
-    public String getStorageId() { return storageId; }
-    public void setStorageId(String storageId) { this.storageId = storageId; }
-    public String getStoragePath() { return storagePath; }
-    public void setStoragePath(String storagePath) { this.storagePath = storagePath; }
-    public long getSizeBytes() { return sizeBytes; }
-    public void setSizeBytes(long sizeBytes) { this.sizeBytes = sizeBytes; }
-    public String getSha256() { return sha256; }
-    public void setSha256(String sha256) { this.sha256 = sha256; }
+    public StoredFile getFile() { return file; }
+    public void setFile(StoredFile file) { this.file = file; }
     public Instant getReceivedAt() { return receivedAt; }
     public void setReceivedAt(Instant receivedAt) { this.receivedAt = receivedAt; }
 }

@@ -1,6 +1,7 @@
 package org.strata.persistence.index;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -33,20 +34,8 @@ public class InstanceVersion {
     @Column(name = "sop_cuid", nullable = false)
     private String sopClassUid;
 
-    @Column(name = "transfer_syntax", nullable = false)
-    private String transferSyntaxUid;
-
-    @Column(name = "storage_id", nullable = false)
-    private String storageId;
-
-    @Column(name = "storage_path", nullable = false)
-    private String storagePath;
-
-    @Column(name = "size_bytes", nullable = false)
-    private long sizeBytes;
-
-    @Column(name = "sha256", nullable = false, length = 64)
-    private String sha256;
+    @Embedded
+    private StoredFile file;
 
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
@@ -63,11 +52,7 @@ public class InstanceVersion {
         v.instance = current;
         v.series = current.getSeries();
         v.sopClassUid = current.getSopClassUid();
-        v.transferSyntaxUid = current.getTransferSyntaxUid();
-        v.storageId = current.getStorageId();
-        v.storagePath = current.getStoragePath();
-        v.sizeBytes = current.getSizeBytes();
-        v.sha256 = current.getSha256();
+        v.file = current.getFile();
         v.receivedAt = current.getReceivedAt();
         v.supersededAt = when;
         return v;
@@ -77,11 +62,7 @@ public class InstanceVersion {
     public Instance getInstance() { return instance; }
     public Series getSeries() { return series; }
     public String getSopClassUid() { return sopClassUid; }
-    public String getTransferSyntaxUid() { return transferSyntaxUid; }
-    public String getStorageId() { return storageId; }
-    public String getStoragePath() { return storagePath; }
-    public long getSizeBytes() { return sizeBytes; }
-    public String getSha256() { return sha256; }
+    public StoredFile getFile() { return file; }
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getSupersededAt() { return supersededAt; }
 }

@@ -9,5 +9,5 @@ import java.nio.file.Path;
  * @param size   its size in bytes
  * @param sha256 hex SHA-256 of its bytes
  */
-record StoredFile(Path part, long size, String sha256) {
+record ReceivedFile(Path part, long size, String sha256) {
 }
