@@ -255,6 +255,42 @@ class QidoIT {
         assertEquals(all, new TreeSet<>(paged));
     }
 
+    /**
+     * The computed attributes and header attributes of a page of several studies (read for the whole page at once)
+     * belong each to its own study: counts and modalities as the stored objects give them, Manufacturer from the
+     * study's first stored object; and a limit below the page size returns the first matches of the unlimited list.
+     */
+    @Test
+    void eachMatchOfAPageGetsItsOwnComputedAndHeaderAttributes() throws Exception {
+        String query = "/studies?PatientID=" + RUN + "-*&includefield=NumberOfStudyRelatedSeries,"
+                + "NumberOfStudyRelatedInstances,ModalitiesInStudy,Manufacturer";
+        List<Dataset> studies = qido(query);
+        Map<String, List<Dataset>> objectsByStudy = stored().stream()
+                .collect(Collectors.groupingBy(ds -> ds.getString(Tags.StudyInstanceUID), TreeMap::new,
+                        Collectors.toList()));
+        assertEquals(objectsByStudy.keySet(), uids(studies, Tags.StudyInstanceUID));
+        assertTrue(objectsByStudy.size() >= 4, "too few studies for a page of several: " + objectsByStudy.keySet());
+        for (Dataset study : studies) {
+            List<Dataset> objects = objectsByStudy.get(study.getString(Tags.StudyInstanceUID));
+            String what = study.getString(Tags.StudyInstanceUID);
+            assertEquals(objects.stream().map(ds -> ds.getString(Tags.SeriesInstanceUID)).distinct().count(),
+                    study.getInt(Tags.NumberOfStudyRelatedSeries, -1), what);
+            assertEquals(objects.size(), study.getInt(Tags.NumberOfStudyRelatedInstances, -1), what);
+            assertEquals(objects.stream().map(ds -> ds.getString(Tags.Modality)).collect(Collectors.toCollection(
+                    TreeSet::new)), new TreeSet<>(List.of(study.getStrings(Tags.ModalitiesInStudy))), what);
+            assertEquals(objects.get(0).getString(Tags.Manufacturer), study.getString(Tags.Manufacturer), what);
+        }
+        List<Dataset> series = qido("/series?PatientID=" + RUN + "-*&includefield=NumberOfSeriesRelatedInstances");
+        for (Dataset s : series) {
+            assertEquals(stored().stream().filter(ds -> ds.getString(Tags.SeriesInstanceUID)
+                    .equals(s.getString(Tags.SeriesInstanceUID))).count(),
+                    s.getInt(Tags.NumberOfSeriesRelatedInstances, -1), s.getString(Tags.SeriesInstanceUID));
+        }
+        List<String> firstThree = studies.subList(0, 3).stream().map(ds -> ds.getString(Tags.StudyInstanceUID)).toList();
+        assertEquals(firstThree, qido(query + "&limit=3").stream().map(ds -> ds.getString(Tags.StudyInstanceUID))
+                .toList());
+    }
+
     @Test
     void multipartXmlAnswersParse() throws Exception {
         List<Dataset> parts = DicomWeb.xmlParts(DicomWeb.get("/studies?PatientID=" + PATIENT_A, DicomWeb.MULTIPART_XML));

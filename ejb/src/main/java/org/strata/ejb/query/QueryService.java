@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +73,7 @@ public class QueryService {
         boolean studyRoot = UIDs.StudyRootQueryRetrieveInformationModelFind.equals(sopClassUid);
         QueryLevel level = level(identifier, studyRoot);
         requireUniqueKeysAbove(identifier, level, studyRoot);
-        return find(level, identifier, new SearchOptions(fuzzyNames, false), retrieveAeTitle, first);
+        return find(level, identifier, new SearchOptions(fuzzyNames, false), retrieveAeTitle, first, pageSize());
     }
 
     /**
@@ -90,14 +91,18 @@ public class QueryService {
      * not be pinned by their unique keys (QIDO-RS /series, /instances). The responses hold the requested keys and
      * the QueryRetrieveLevel, no Retrieve AE Title.
      *
+     * @param first how many matches earlier pages held
+     * @param max how many matches the caller still wants: the page holds at most that many, and at most
+     *            {@link #pageSize()}
      * @throws QueryRefusedException when the identifier has no Study Root level or holds an invalid value
      */
-    public List<Dataset> search(Dataset identifier, SearchOptions options, int first) throws QueryRefusedException {
-        return find(level(identifier, true), identifier, options, null, first);
+    public List<Dataset> search(Dataset identifier, SearchOptions options, int first, int max)
+            throws QueryRefusedException {
+        return find(level(identifier, true), identifier, options, null, first, Math.min(max, pageSize()));
     }
 
     private List<Dataset> find(QueryLevel level, Dataset identifier, SearchOptions options, String retrieveAeTitle,
-            int first) throws QueryRefusedException {
+            int first, int max) throws QueryRefusedException {
         StringBuilder jpql = new StringBuilder(select(level));
         Map<String, Object> parameters = new HashMap<>();
         DateTimeRange studyDateTime = DateTimeRange.of(identifier.getString(Tags.StudyDate),
@@ -115,13 +120,51 @@ public class QueryService {
         jpql.append(" ORDER BY ").append(alias(level)).append(".pk");
         Query query = em.createQuery(jpql.toString());
         parameters.forEach(query::setParameter);
-        query.setFirstResult(first).setMaxResults(pageSize());
+        query.setFirstResult(first).setMaxResults(Math.max(1, max));
 
-        List<Dataset> responses = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
         for (Object row : query.getResultList()) {
-            responses.add(response(identifier, level, match(row), options.allAttributes(), retrieveAeTitle));
+            matches.add(match(row));
+        }
+        PageAttributes page = PageAttributes.read(em, level, matches,
+                computedKeys(identifier, level, options.allAttributes()),
+                needsHeaders(identifier, level, options.allAttributes()));
+        List<Dataset> responses = new ArrayList<>();
+        for (Match match : matches) {
+            responses.add(response(identifier, level, match, page, options.allAttributes(), retrieveAeTitle));
         }
         return responses;
+    }
+
+    /** The computed keys the responses return: those requested, and with all attributes every one of the level. */
+    private static Set<QueryKey> computedKeys(Dataset identifier, QueryLevel level, boolean allAttributes) {
+        Set<QueryKey> keys = EnumSet.noneOf(QueryKey.class);
+        for (QueryKey key : QueryKey.values()) {
+            if (key.kind == QueryKey.Kind.COMPUTED && returnable(key, level)
+                    && (allAttributes || identifier.contains(key.tag))) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Whether a response takes attributes from the stored header: a requested key the index has no column for. */
+    private static boolean needsHeaders(Dataset identifier, QueryLevel level, boolean allAttributes) {
+        if (allAttributes && level == QueryLevel.IMAGE) {
+            return true;
+        }
+        for (int tag : identifier.tags()) {
+            if (!notReturned(tag) && QueryKey.of(tag) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Elements of an identifier that are not keys of the response's attributes. */
+    private static boolean notReturned(int tag) {
+        return (tag & 0xFFFF) == 0 || tag == Tags.SpecificCharacterSet || tag == Tags.QueryRetrieveLevel
+                || tag == Tags.RetrieveAETitle;
     }
 
     private static QueryLevel level(Dataset identifier, boolean studyRoot) throws QueryRefusedException {
@@ -278,24 +321,22 @@ public class QueryService {
      * The requested keys with this match's values: from the index, or else from the stored header; keys neither
      * holds are returned empty.
      */
-    private Dataset response(Dataset identifier, QueryLevel level, Match match, boolean allAttributes,
-            String retrieveAeTitle) {
+    private static Dataset response(Dataset identifier, QueryLevel level, Match match, PageAttributes page,
+            boolean allAttributes, String retrieveAeTitle) {
         Dataset response = new Dataset();
         boolean ascii = true;
-        MatchHeader header = new MatchHeader(em, level, match);
+        Dataset header = page.header(match);
         for (int tag : identifier.tags()) {
-            boolean groupLength = (tag & 0xFFFF) == 0;
-            if (groupLength || tag == Tags.SpecificCharacterSet || tag == Tags.QueryRetrieveLevel
-                    || tag == Tags.RetrieveAETitle) {
+            if (notReturned(tag)) {
                 continue;
             }
             VR vr = identifier.vr(tag);
             QueryKey key = QueryKey.of(tag);
-            if (key == null && header.get() != null && header.get().contains(tag)) {
-                ascii &= MatchHeader.copy(header.get(), tag, response);
+            if (key == null && header != null && header.contains(tag)) {
+                ascii &= MatchHeader.copy(header, tag, response);
                 continue;
             }
-            String[] values = key == null || !returnable(key, level) ? new String[0] : values(key, match);
+            String[] values = key == null || !returnable(key, level) ? new String[0] : values(key, match, page);
             if (values.length == 0 || vr == VR.SQ) {
                 response.put(tag, vr, null);
             } else {
@@ -308,16 +349,16 @@ public class QueryService {
         if (allAttributes) {
             for (QueryKey key : QueryKey.values()) {
                 if (!response.contains(key.tag) && returnable(key, level)) {
-                    String[] values = values(key, match);
+                    String[] values = values(key, match, page);
                     response.setString(key.tag, ElementDictionary.vrOf(key.tag), values);
                     ascii &= String.join("", values).chars().allMatch(c -> c < 0x80);
                 }
             }
         }
-        if (allAttributes && level == QueryLevel.IMAGE && header.get() != null) {
-            for (int tag : header.get().tags()) {
+        if (allAttributes && level == QueryLevel.IMAGE && header != null) {
+            for (int tag : header.tags()) {
                 if (!response.contains(tag) && tag != Tags.SpecificCharacterSet) {
-                    ascii &= MatchHeader.copy(header.get(), tag, response);
+                    ascii &= MatchHeader.copy(header, tag, response);
                 }
             }
         }
@@ -336,27 +377,15 @@ public class QueryService {
         return key.kind == QueryKey.Kind.COMPUTED ? key.level == level : key.level.compareTo(level) <= 0;
     }
 
-    private String[] values(QueryKey key, Match match) {
+    private static String[] values(QueryKey key, Match match, PageAttributes page) {
         return switch (key) {
-            case NUMBER_OF_PATIENT_RELATED_STUDIES -> count("SELECT COUNT(s) FROM Study s WHERE s.patient = :e",
-                    match.patient());
-            case NUMBER_OF_STUDY_RELATED_SERIES -> count("SELECT COUNT(s) FROM Series s WHERE s.study = :e",
-                    match.study());
-            case NUMBER_OF_STUDY_RELATED_INSTANCES -> count(
-                    "SELECT COUNT(i) FROM Instance i WHERE i.series.study = :e", match.study());
-            case NUMBER_OF_SERIES_RELATED_INSTANCES -> count("SELECT COUNT(i) FROM Instance i WHERE i.series = :e",
-                    match.series());
-            case MODALITIES_IN_STUDY -> em.createQuery("SELECT DISTINCT s.modality FROM Series s WHERE s.study = :e"
-                            + " AND s.modality IS NOT NULL ORDER BY s.modality", String.class)
-                    .setParameter("e", match.study()).getResultList().toArray(String[]::new);
+            case MODALITIES_IN_STUDY -> page.modalities(match);
+            case NUMBER_OF_PATIENT_RELATED_STUDIES, NUMBER_OF_STUDY_RELATED_SERIES, NUMBER_OF_STUDY_RELATED_INSTANCES,
+                    NUMBER_OF_SERIES_RELATED_INSTANCES -> new String[] {page.count(key, match)};
             default -> {
                 Object value = key.valueOf(match);
                 yield value == null ? new String[0] : new String[] {value.toString()};
             }
         };
-    }
-
-    private String[] count(String jpql, Object entity) {
-        return new String[] {em.createQuery(jpql, Long.class).setParameter("e", entity).getSingleResult().toString()};
     }
 }

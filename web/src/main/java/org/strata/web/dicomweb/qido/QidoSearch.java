@@ -72,7 +72,10 @@ final class QidoSearch {
         return response.build();
     }
 
-    /** The matches from {@code offset} on, at most {@code limit}, read from the query service a page at a time. */
+    /**
+     * The matches from {@code offset} on, at most {@code limit}, read from the query service a page at a time; no
+     * page reads more matches than the limit still allows.
+     */
     private final class Matches implements Iterable<Dataset> {
         private final QidoQuery query;
         private final QueryService.SearchOptions options;
@@ -81,16 +84,16 @@ final class QidoSearch {
         Matches(QidoQuery query, QueryService.SearchOptions options) {
             this.query = query;
             this.options = options;
-            this.firstPage = page(query.offset);
+            this.firstPage = page(query.offset, query.limit);
         }
 
         boolean isEmpty() {
             return firstPage.isEmpty();
         }
 
-        private List<Dataset> page(int first) {
+        private List<Dataset> page(int first, int max) {
             try {
-                return queries.search(query.identifier, options, first);
+                return queries.search(query.identifier, options, first, max);
             } catch (QueryRefusedException e) {
                 throw DicomWebException.badRequest(e.getMessage());
             }
@@ -111,7 +114,7 @@ final class QidoSearch {
                     }
                     if (inPage == page.size() && page.size() == queries.pageSize()) {
                         pageStart += page.size();
-                        page = page(pageStart);
+                        page = page(pageStart, query.limit - returned);
                         inPage = 0;
                     }
                     return inPage < page.size();
