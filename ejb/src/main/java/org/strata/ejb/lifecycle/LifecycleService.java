@@ -112,6 +112,7 @@ public class LifecycleService {
     @EJB
     StudyClaims studyClaims;
 
+    @Inject
     @ConfigProperty(name = "strata.lifecycle.high-water-check-seconds", defaultValue = "60")
     int highWaterCheckSeconds;
 
