@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -108,6 +110,38 @@ class DuplicateVersionsIT {
         assertEquals(1, stored.stream().filter(b -> Arrays.equals(b, earlier)).count(), "the earlier version is kept");
 
         assertRetrieveReturns(corrected, "received");
+
+        // An administrator lists both versions and fetches each as it was received.
+        String admin = StrataServer.token("admin", "admin");
+        HttpResponse<byte[]> list = adminGet("/strata/api/admin/versions/" + sopUid, admin);
+        assertEquals(200, list.statusCode(), new String(list.body(), StandardCharsets.UTF_8));
+        JsonArray versions = Json.createReader(new ByteArrayInputStream(list.body())).readArray();
+        assertEquals(2, versions.size(), versions.toString());
+        assertEquals("current", versions.getJsonObject(0).getString("version"));
+        assertFalse(versions.getJsonObject(0).containsKey("supersededAt"), versions.toString());
+        assertTrue(versions.getJsonObject(1).containsKey("supersededAt"), versions.toString());
+        assertArrayEquals(Dicom.datasetBytes(corrected), versionBytes(admin, "current"), "the current version");
+        assertArrayEquals(earlier, versionBytes(admin, versions.getJsonObject(1).getString("version")),
+                "the superseded version");
+        assertEquals(404, adminGet("/strata/api/admin/versions/2.25.404", admin).statusCode());
+        assertEquals(404, adminGet("/strata/api/admin/versions/" + sopUid + "/404404", admin).statusCode());
+        assertEquals(403, adminGet("/strata/api/admin/versions/" + sopUid, StrataServer.token("reader", "reader"))
+                .statusCode());
+    }
+
+    private static HttpResponse<byte[]> adminGet(String path, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The data set of one stored version, fetched over the admin REST API. */
+    private static byte[] versionBytes(String token, String version) throws Exception {
+        HttpResponse<byte[]> response = adminGet("/strata/api/admin/versions/" + sopUid + "/" + version, token);
+        assertEquals(200, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        assertEquals("application/dicom", response.headers().firstValue("Content-Type").orElse(""));
+        Path file = dir.resolve("version-" + version + ".dcm");
+        Files.write(file, response.body());
+        return Dicom.datasetBytes(file);
     }
 
     @Test

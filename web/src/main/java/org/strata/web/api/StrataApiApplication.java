@@ -11,6 +11,6 @@ public class StrataApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         // Listed, not scanned, so DICOMweb resources never appear under this path too.
         return Set.of(HealthResource.class, SettingsResource.class, RemoteAeResource.class, WorklistResource.class,
-                LifecycleResource.class, ScrubResource.class);
+                LifecycleResource.class, ScrubResource.class, VersionsResource.class);
     }
 }
