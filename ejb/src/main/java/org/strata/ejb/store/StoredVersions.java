@@ -1,5 +1,6 @@
 package org.strata.ejb.store;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,6 +31,9 @@ public class StoredVersions {
     @Inject
     LocalFiles files;
 
+    @EJB
+    IndexWriter index;
+
     /**
      * One stored version: {@code version} is {@link #CURRENT} or the superseded version's key; {@code supersededAt}
      * is null for the current one.
@@ -40,7 +44,7 @@ public class StoredVersions {
 
     /** The versions of an instance, current first, then the superseded ones newest first; empty if not stored. */
     public List<Version> of(String sopInstanceUid) {
-        Instance current = current(sopInstanceUid);
+        Instance current = index.find(sopInstanceUid);
         if (current == null) {
             return List.of();
         }
@@ -60,7 +64,7 @@ public class StoredVersions {
      * @throws LocalFiles.DamagedObjectException when the object is missing or damaged: it is never handed out
      */
     public Optional<Path> file(String sopInstanceUid, String version) throws IOException {
-        Instance current = current(sopInstanceUid);
+        Instance current = index.find(sopInstanceUid);
         if (current == null) {
             return Optional.empty();
         }
@@ -76,11 +80,6 @@ public class StoredVersions {
         }
         return f == null ? Optional.empty() : Optional.of(files.of(f.getStorageId(), f.getPath(), f.getSize(),
                 f.getSha256()));
-    }
-
-    private Instance current(String sopInstanceUid) {
-        return em.createQuery("SELECT i FROM Instance i WHERE i.sopInstanceUid = :uid", Instance.class)
-                .setParameter("uid", sopInstanceUid).getResultList().stream().findFirst().orElse(null);
     }
 
     private List<InstanceVersion> superseded(Instance current) {
